@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Regions;
+
+namespace Rapor.Web.Data;
+
+public sealed class SeedOptions
+{
+    /// <summary>Demo accounts and demo officials; on in Development, never on by default elsewhere.</summary>
+    public bool DemoData { get; set; }
+
+    /// <summary>Password of every demo account (Development only).</summary>
+    public string DemoPassword { get; set; } = "Bandung-Juara-2026";
+
+    /// <summary>Outside Development the first platform admin comes from here (Seed__AdminUser / Seed__AdminPassword).</summary>
+    public string? AdminUser { get; set; }
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary>Migrates the database and seeds reference data idempotently (safe on every start, on every instance).</summary>
+public sealed class DatabaseInitializer(
+    RaporDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    SeedOptions options,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>The shipped region lists (Kepmendagri 300.2.2-2138/2025 via cahyadsn/wilayah, MIT; see Data/Regions/PROVENANCE.md).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string Province, string File)> ShippedTenants =
+    [
+        ("32.73", "Kota Bandung", "Jawa Barat", "bandung_wilayah.csv"),
+        ("16.71", "Kota Palembang", "Sumatera Selatan", "palembang_wilayah.csv"),
+        ("32.17", "Kabupaten Bandung Barat", "Jawa Barat", "bandung_barat_wilayah.csv"),
+        ("32.04", "Kabupaten Bandung", "Jawa Barat", "kab_bandung_wilayah.csv"),
+    ];
+
+    public static string RegionFile(string file) => Path.Combine(AppContext.BaseDirectory, "Data", "Regions", file);
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        foreach (var tenant in ShippedTenants)
+            await SeedTenantAsync(tenant.Code, tenant.Name, tenant.Province, tenant.File, ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+        }
+        if (options.DemoData)
+            await DemoData.SeedAsync(db, users, options.DemoPassword, ct);
+        if (options.AdminUser is { Length: > 0 } adminUser && options.AdminPassword is { Length: > 0 } adminPassword)
+            await EnsureUserAsync(users, adminUser, "Administrator", "", Roles.Admin, adminPassword);
+    }
+
+    private async Task SeedTenantAsync(string code, string name, string province, string file, CancellationToken ct)
+    {
+        // Inserts only what is missing: names an admin corrected later are not overwritten.
+        var existing = await db.Regions.Where(r => r.TenantCode == code).Select(r => r.Code).ToHashSetAsync(ct);
+        using var reader = new StreamReader(RegionFile(file));
+        var parsed = RegionCsv.Parse(reader, code);
+        if (!parsed.Ok)
+            throw new InvalidOperationException($"Shipped region list {file} is invalid: {string.Join("; ", parsed.Errors.Take(5))}");
+        if (!await db.Tenants.AnyAsync(t => t.Code == code, ct))
+            db.Tenants.Add(new Tenant { Code = code, Name = name, Province = province });
+        if (!existing.Contains(code))
+            db.Regions.Add(TenantRegion(code, name));
+        var missing = parsed.Regions.Where(r => !existing.Contains(r.Code)).ToList();
+        db.Regions.AddRange(missing);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Seeded {Tenant}: {Count} regions", name, missing.Count);
+        }
+    }
+
+    public static Region TenantRegion(string code, string name) => new()
+    {
+        Code = code,
+        Name = name,
+        Level = RegionLevel.KabupatenKota,
+        Type = name.StartsWith("Kota", StringComparison.OrdinalIgnoreCase) ? "kota" : "kabupaten",
+        TenantCode = code,
+    };
+
+    internal static async Task<AppUser> EnsureUserAsync(UserManager<AppUser> users, string userName, string displayName, string unit, string role, string password)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is not null)
+            return user;
+        user = new AppUser { UserName = userName, DisplayName = displayName, UnitCode = unit, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password), userName);
+        Check(await users.AddToRoleAsync(user, role), userName);
+        return user;
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rapor.Web.Domain;
+
+namespace Rapor.Web.Data;
+
+/// <summary>
+/// Demo accounts and officials for Development and tests. Names are invented and marked "(demo)";
+/// the regions they sit in are real.
+/// </summary>
+public static class DemoData
+{
+    public const string Cinambo = "32.73.29";
+    public const string CisarantenWetan = "32.73.29.1001";
+    public const string Sukamulya = "32.73.29.1003";
+
+    public static readonly IReadOnlyList<(string User, string Name, string Unit, string Role)> Accounts =
+    [
+        ("admin", "Admin Platform (demo)", "", Roles.Admin),
+        ("admin.bandung", "Admin Bagian Pemerintahan Kota Bandung (demo)", "32.73", Roles.Admin),
+        ("verifikator", "Verifikator Bagian Pemerintahan (demo)", "32.73", Roles.Verifikator),
+        ("pimpinan", "Asisten Pemerintahan (demo)", "32.73", Roles.Pimpinan),
+        ("camat.cinambo", "Camat Cinambo (demo)", Cinambo, Roles.Camat),
+        ("lurah.cisarantenwetan", "Lurah Cisaranten Wetan (demo)", CisarantenWetan, Roles.Lurah),
+        ("staf.cinambo", "Staf Kecamatan Cinambo (demo)", Cinambo, Roles.Staf),
+    ];
+
+    public static async Task SeedAsync(RaporDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)
+    {
+        foreach (var a in Accounts)
+            await DatabaseInitializer.EnsureUserAsync(users, a.User, a.Name, a.Unit, a.Role, password);
+
+        if (await db.Officials.AnyAsync(o => o.UnitCode == Cinambo, ct))
+            return;
+        db.Officials.AddRange(
+            new Official { Name = "Dedi Kurniawan (demo)", Nip = "197203151998031004", Position = "camat", UnitCode = Cinambo, StartDate = new(2023, 1, 2), EndDate = new(2026, 2, 28) },
+            new Official { Name = "Asep Saepudin (demo)", Nip = "197811042003121002", Position = "camat", UnitCode = Cinambo, StartDate = new(2026, 3, 1) },
+            new Official { Name = "Rina Marlina (demo)", Nip = "198205122006042013", Position = "sekcam", UnitCode = Cinambo, StartDate = new(2024, 7, 1) },
+            new Official { Name = "Yusuf Hidayat (demo)", Nip = "198507232010011009", Position = "kasi_pemerintahan", UnitCode = Cinambo, StartDate = new(2022, 5, 9) },
+            new Official { Name = "Siti Nurhasanah (demo)", Nip = "198812302011012008", Position = "lurah", UnitCode = CisarantenWetan, StartDate = new(2025, 1, 6) },
+            new Official { Name = "Ujang Suryana (demo)", Nip = "197905052005011011", Position = "lurah", UnitCode = Sukamulya, StartDate = new(2024, 2, 1) });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapor.Web.Domain;
+
+namespace Rapor.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has a thin subclass so that SQLite and PostgreSQL keep their own
+/// checked-in migrations (see docs/decisions/ADR-002-two-migration-sets.md).
+/// </summary>
+public abstract class RaporDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Official> Officials => Set<Official>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RaporDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All timestamps are UTC; SQLite returns them unspecified and Npgsql insists on Utc for timestamptz.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteRaporDbContext(DbContextOptions<SqliteRaporDbContext> options) : RaporDbContext(options);
+
+public sealed class PostgresRaporDbContext(DbContextOptions<PostgresRaporDbContext> options) : RaporDbContext(options);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Rapor.Web.Domain;
+
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>
+    /// The unit the account belongs to: a kelurahan for a lurah, a kecamatan for a camat or staf,
+    /// a kab/kota code for tenant-wide roles. Empty only for the platform admin.
+    /// </summary>
+    public string UnitCode { get; set; } = "";
+}
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Verifikator = "verifikator";
+    public const string Pimpinan = "pimpinan";
+    public const string Camat = "camat";
+    public const string Lurah = "lurah";
+    public const string Staf = "staf";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Verifikator, Pimpinan, Camat, Lurah, Staf];
+
+    /// <summary>The region level a role's unit must be at (null: tenant-wide, or platform for an admin without unit).</summary>
+    public static RegionLevel UnitLevel(string role) => role switch
+    {
+        Camat or Staf => RegionLevel.Kecamatan,
+        Lurah => RegionLevel.Kelurahan,
+        _ => RegionLevel.KabupatenKota,
+    };
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Rapor.Web.Data;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Account;
+using Rapor.Web.Features.Regions;
+using Scalar.AspNetCore;
+
+namespace Rapor.Web.Infrastructure;
+
+public static class RaporApp
+{
+    public const long MaxRequestBytes = 12 * 1024 * 1024;
+    public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en-US")];
+
+    public static void AddRapor(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ICurrentUser, HttpCurrentUser>();
+        services.AddRaporDatabase(config, builder.Environment.ContentRootPath);
+        services.AddSingleton(config.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions());
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<RaporDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<RaporClaimsFactory>()
+            .AddErrorDescriber<IndonesianIdentityErrors>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "rapor.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        // Keys in the database: several instances behind a proxy read each other's cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("Rapor").PersistKeysToDbContext<RaporDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAssertion(c => UnitScope.IsPlatformAdmin(c.User)));
+        services.AddSingleton<IAuthorizationHandler, UnitAuthorizationHandler>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id-ID");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // Bahasa Indonesia unless the user picks English: the browser's language is deliberately ignored.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+                o.Conventions.AuthorizePage("/Regions/Import", Policies.PlatformAdmin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Rapor API";
+            doc.Info.Description = "Penilaian kinerja kecamatan dan kelurahan. Region data: Kepmendagri 300.2.2-2138/2025.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Behind the proxy named in README (Proxy__KnownNetwork); by default only loopback is trusted.
+            if (config["Proxy:KnownNetwork"] is { Length: > 0 } network)
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    public static void MapRapor(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(c => IsApi(c.Request), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c.Request), ui =>
+        {
+            ui.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                // An oversized or malformed request is the client's fault: 413/400, not 500.
+                StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API")).AllowAnonymous();
+        app.MapRegionsApi();
+        app.MapCultureEndpoint();
+        app.MapRazorPages();
+    }
+}
+
+/// <summary>Puts the unit and display name into the cookie so authorization never needs a database round trip.</summary>
+public sealed class RaporClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(RaporClaims.Unit, user.UnitCode));
+        identity.AddClaim(new Claim(RaporClaims.Name, user.DisplayName));
+        return identity;
+    }
+}
+
+public sealed class DatabaseHealthCheck(RaporDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var tenants = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Tenants, cancellationToken);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{tenants} tenants");
+        }
+        catch (Exception e)
+        {
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database unreachable", e);
+        }
+    }
+}

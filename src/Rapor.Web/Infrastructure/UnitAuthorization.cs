@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Rapor.Web.Domain;
+
+namespace Rapor.Web.Infrastructure;
+
+/// <summary>A unit (region code) that a page or endpoint is about to show or change.</summary>
+public sealed record UnitResource(string Code);
+
+public static class UnitOperations
+{
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+    public static readonly OperationAuthorizationRequirement ManagePeople = new() { Name = nameof(ManagePeople) };
+}
+
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string PlatformAdmin = "platform-admin";
+}
+
+/// <summary>
+/// The one place that decides who may see or change a unit:
+/// tenant-wide roles (admin, verifikator, pimpinan) see their kab/kota, a camat his kecamatan and its
+/// kelurahan, a lurah or staf only their own unit; an admin without a unit is the platform admin.
+/// </summary>
+public static class UnitScope
+{
+    public static bool CanView(ClaimsPrincipal user, string unitCode)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+            return false;
+        if (IsPlatformAdmin(user))
+            return true;
+        var scope = user.UnitCode();
+        if (scope.Length == 0)
+            return false;
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Verifikator) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Camat))
+            return RegionCode.IsWithin(unitCode, scope);
+        if (user.IsInRole(Roles.Lurah) || user.IsInRole(Roles.Staf))
+            return unitCode == scope;
+        return false;
+    }
+
+    public static bool CanManagePeople(ClaimsPrincipal user, string unitCode) =>
+        (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Camat)) && CanView(user, unitCode);
+
+    public static bool IsPlatformAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) && user.UnitCode().Length == 0;
+
+    /// <summary>The tenant codes whose data the user may browse; null means all (platform admin).</summary>
+    public static string? TenantOf(ClaimsPrincipal user) => IsPlatformAdmin(user) ? null : RegionCode.TenantOf(user.UnitCode());
+}
+
+public sealed class UnitAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, UnitResource>
+{
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, UnitResource resource)
+    {
+        var allowed = requirement.Name switch
+        {
+            nameof(UnitOperations.View) => UnitScope.CanView(context.User, resource.Code),
+            nameof(UnitOperations.ManagePeople) => UnitScope.CanManagePeople(context.User, resource.Code),
+            _ => false,
+        };
+        if (allowed)
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
