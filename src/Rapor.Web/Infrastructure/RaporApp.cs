@@ -30,6 +30,9 @@ public static class RaporApp
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Render Indonesian text (and "—") as characters, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
         services.AddRaporDatabase(config, builder.Environment.ContentRootPath);
@@ -152,6 +155,16 @@ public static class RaporApp
                 StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
             });
             ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        // Refuse a declared oversized body before anything reads it; Kestrel's limit catches chunked ones.
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.ContentLength > MaxRequestBytes && ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            await next();
         });
         app.Use(async (ctx, next) =>
         {

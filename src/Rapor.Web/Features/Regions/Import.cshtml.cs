@@ -70,7 +70,7 @@ public sealed class ImportModel(RaporDbContext db) : PageModel
         else if (parsed.Ok)
         {
             var codes = parsed.Regions.Select(r => r.Code).ToList();
-            var clash = await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).Take(10).ToListAsync(ct);
+            var clash = await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).OrderBy(c => c).Take(10).ToListAsync(ct);
             Errors.AddRange(clash.Select(c => $"Kode {c} sudah ada di basis data."));
         }
         if (Errors.Count > 0)

@@ -29,7 +29,7 @@ public static class RegionsApi
         TypedResults.Ok(await db.Regions.Where(r => r.Level == RegionLevel.KabupatenKota).OrderBy(r => r.Code)
             .Select(r => new RegionDto(r.Code, r.Name, "kabupaten_kota", r.Type)).ToListAsync(ct));
 
-    private static async Task<Results<Ok<RegionDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> GetRegion(
+    private static async Task<Results<Ok<RegionDto>, ProblemHttpResult>> GetRegion(
         string code, RaporDbContext db, CancellationToken ct)
     {
         if (!RegionCode.IsValid(code))
@@ -38,7 +38,7 @@ public static class RegionsApi
         return r is null ? NotFound(code) : TypedResults.Ok(new RegionDto(r.Code, r.Name, LevelName(r.Level), r.Type));
     }
 
-    private static async Task<Results<Ok<List<RegionDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> GetChildren(
+    private static async Task<Results<Ok<List<RegionDto>>, ProblemHttpResult>> GetChildren(
         string code, RaporDbContext db, CancellationToken ct)
     {
         if (!RegionCode.IsValid(code))
@@ -55,11 +55,8 @@ public static class RegionsApi
         title: "Kode wilayah tidak valid",
         detail: $"\"{code}\" bukan kode Kemendagri (NN.NN, NN.NN.NN atau NN.NN.NN.NNNN).");
 
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string code) => TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Wilayah tidak ditemukan",
-        Detail = $"Tidak ada wilayah dengan kode {code}.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+    private static ProblemHttpResult NotFound(string code) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Wilayah tidak ditemukan",
+        detail: $"Tidak ada wilayah dengan kode {code}.");
 }

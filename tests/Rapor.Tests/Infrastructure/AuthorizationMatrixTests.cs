@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Rapor.TestSupport;
+
+namespace Rapor.Tests.Infrastructure;
+
+/// <summary>Every role × every page and endpoint: allowed or denied, on whichever database the run uses.</summary>
+[Trait("Category", "Integration")]
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    public sealed class Fixture : RaporFactory
+    {
+        private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
+
+        public Task<HttpClient> ClientFor(string user) =>
+            _clients.GetOrAdd(user, u => u == "anon" ? Task.FromResult(Anonymous()) : LoginAsync(u));
+    }
+
+    private const string Admin = "admin";
+    private const string AdminBandung = "admin.bandung";
+    private const string Verifikator = "verifikator";
+    private const string Pimpinan = "pimpinan";
+    private const string Camat = "camat.cinambo";
+    private const string Lurah = "lurah.cisarantenwetan";
+    private const string Staf = "staf.cinambo";
+    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
+    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
+    private static readonly string[] TenantWide = [Admin, AdminBandung, Verifikator, Pimpinan];
+
+    /// <summary>Path → the users allowed; everyone else must be denied.</summary>
+    private static readonly (string Path, string[] Allowed)[] Matrix =
+    [
+        ("/", SignedIn),
+        ("/Regions", SignedIn),
+        ("/Regions/Tenant/32.73", TenantWide),
+        ("/Regions/Tenant/16.71", [Admin]),
+        ("/Regions/Unit/32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/Regions/Unit/32.73.29.1001", [.. TenantWide, Camat, Lurah]),
+        ("/Regions/Unit/32.73.29.1003", [.. TenantWide, Camat]),
+        ("/Regions/Unit/32.73.01", TenantWide),
+        ("/Regions/Unit/16.71.01", [Admin]),
+        ("/Regions/Map", SignedIn),
+        ("/Regions/Import", [Admin]),
+        ("/People", SignedIn),
+        ("/People?unit=32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/People?unit=32.73.29.1001", [.. TenantWide, Camat, Lurah]),
+        ("/People?unit=32.73.29.1003", [.. TenantWide, Camat]),
+        ("/People/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
+        ("/People/Edit?unit=32.73.29.1001", [Admin, AdminBandung, Camat]),
+        ("/People/Edit?unit=32.73.01", [Admin, AdminBandung]),
+        ("/Users", [Admin, AdminBandung]),
+        ("/Users/Create", [Admin, AdminBandung]),
+        ("/Audit", [Admin, AdminBandung]),
+        ("/api/regions/32.73", Users),
+        ("/api/regions/32.73/children", Users),
+        ("/openapi/v1.json", Users),
+        ("/healthz", Users),
+    ];
+
+    public static TheoryData<string, string, bool> Cases()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (path, allowed) in Matrix)
+            foreach (var user in Users)
+                data.Add(user, path, allowed.Contains(user));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
+    {
+        var client = await fixture.ClientFor(user);
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
+        var ok = response.StatusCode == HttpStatusCode.OK || (response.StatusCode == HttpStatusCode.Redirect && !denied);
+        Assert.True(allowed ? ok : denied, $"{user} GET {path}: {(int)response.StatusCode} {location}");
+    }
+
+    [Fact]
+    public async Task A_lurah_cannot_add_an_official_to_another_kelurahan_by_posting_directly()
+    {
+        var lurah = await fixture.ClientFor(Lurah);
+        var token = await RaporFactory.AntiforgeryTokenAsync(lurah, "/");
+        using var response = await lurah.PostAsync("/People/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UnitCode"] = "32.73.29.1003",
+            ["Input.Name"] = "Penyusup",
+            ["Input.Position"] = "staf",
+            ["Input.StartDate"] = "2026-01-01",
+            ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.WithDbAsync(db => Task.FromResult(db.Officials.Count(o => o.Name == "Penyusup"))));
+    }
+}
