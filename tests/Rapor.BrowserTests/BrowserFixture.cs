@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+using Rapor.TestSupport;
+
+namespace Rapor.BrowserTests;
+
+/// <summary>
+/// One app on real Kestrel and one headless Debian Chromium for a test class.
+/// Playwright cannot download browsers here, so the system binary is used (CHROMIUM_PATH overrides).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public KestrelRaporFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public static string ArtifactsDir { get; } = FindArtifactsDir();
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network: stop Chromium's background calls to Google services.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await ((IAsyncDisposable)App).DisposeAsync();
+    }
+
+    /// <summary>A fresh context (own cookies) sized like a desktop or a 390-px phone.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            Locale = "id-ID",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, name + ".png"), FullPage = true });
+
+    private static string FindArtifactsDir()
+    {
+        var dir = Environment.GetEnvironmentVariable("RAPOR_ARTIFACTS");
+        if (string.IsNullOrEmpty(dir))
+        {
+            var d = new DirectoryInfo(AppContext.BaseDirectory);
+            while (d is not null && !File.Exists(Path.Combine(d.FullName, "Rapor.sln")))
+                d = d.Parent;
+            dir = Path.Combine(d?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        }
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
+
+/// <summary>Page object for the login form.</summary>
+public static class LoginPage
+{
+    public static async Task SignInAsync(IPage page, string user, string password = RaporFactory.DemoPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Nama pengguna").FillAsync(user);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+}
