@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Rapor build and test entry point.
+#   ./build.sh test   install what is missing (apt: postgresql, chromium), start PostgreSQL, run every suite
+#   ./build.sh build  compile only
+# The last line of `test` is "N passed, N failed" (xunit totals over all suites).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+CONFIG=${CONFIG:-Release}
+RESULTS=$ROOT/artifacts/test-results
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export RAPOR_TEST_PG=${RAPOR_TEST_PG:-"Host=127.0.0.1;Port=5432;Username=rapor_test;Password=rapor_test"}
+
+log() { printf '\n==> %s\n' "$*"; }
+
+ensure_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then echo "need root to install ${missing[*]}" >&2; exit 1; fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_postgres() {
+  local version
+  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    log "starting PostgreSQL $version"
+    pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 1 30); do
+    su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='rapor_test'\"" | grep -q 1 \
+    || su postgres -c "psql -qc \"create role rapor_test login createdb password 'rapor_test'\""
+}
+
+build() {
+  log "dotnet build ($CONFIG)"
+  dotnet build Rapor.sln -c "$CONFIG" -nologo -clp:ErrorsOnly
+}
+
+# Runs one xunit v3 test assembly natively and keeps its XML result.
+run_suite() {
+  local name=$1 dll=$2; shift 2
+  log "tests: $name"
+  set +e
+  dotnet "$dll" -noColor -parallel collections -xml "$RESULTS/$name.xml" "$@"
+  local rc=$?
+  set -e
+  [ -f "$RESULTS/$name.xml" ] || { echo "suite $name produced no result file (exit $rc)"; SUITE_ERRORS=$((SUITE_ERRORS + 1)); }
+}
+
+totals() {
+  local passed=0 failed=0 skipped=0 p f s e
+  for x in "$RESULTS"/*.xml; do
+    [ -f "$x" ] || continue
+    while read -r line; do
+      p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$line")
+      f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$line")
+      s=$(sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' <<<"$line")
+      e=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$line")
+      passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
+    done < <(grep -o '<assembly [^>]*>' "$x")
+  done
+  failed=$((failed + SUITE_ERRORS))
+  echo
+  echo "$passed passed, $failed failed, $skipped skipped"
+  [ "$failed" -eq 0 ]
+}
+
+cmd=${1:-test}
+case "$cmd" in
+  build)
+    build
+    ;;
+  test)
+    ensure_packages
+    start_postgres
+    build
+    rm -rf "$RESULTS" && mkdir -p "$RESULTS" "$ROOT/artifacts/screenshots"
+    SUITE_ERRORS=0
+    bin=bin/$CONFIG/net10.0
+    run_suite unit-and-integration-sqlite "tests/Rapor.Tests/$bin/Rapor.Tests.dll"
+    RAPOR_TEST_DB=Postgres run_suite integration-postgres "tests/Rapor.Tests/$bin/Rapor.Tests.dll" -trait "Category=Integration"
+    run_suite browser-chromium "tests/Rapor.BrowserTests/$bin/Rapor.BrowserTests.dll"
+    totals
+    ;;
+  *)
+    echo "usage: ./build.sh [test|build]" >&2
+    exit 2
+    ;;
+esac
