@@ -28,7 +28,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private void AddAuditEntries(DbContext? context)
     {
-        if (context is null)
+        if (context is null or RaporDbContext { SuppressAudit: true })
             return;
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;

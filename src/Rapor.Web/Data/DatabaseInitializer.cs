@@ -13,6 +13,9 @@ public sealed class SeedOptions
     /// <summary>Password of every demo account (Development only).</summary>
     public string DemoPassword { get; set; } = "Bandung-Juara-2026";
 
+    /// <summary>Demo reports for every Bandung unit (2025 and this year); heavy, so off in most tests.</summary>
+    public bool DemoReports { get; set; }
+
     /// <summary>Outside Development the first platform admin comes from here (Seed__AdminUser / Seed__AdminPassword).</summary>
     public string? AdminUser { get; set; }
     public string? AdminPassword { get; set; }
@@ -24,6 +27,7 @@ public sealed class DatabaseInitializer(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     SeedOptions options,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>The shipped region lists (Kepmendagri 300.2.2-2138/2025 via cahyadsn/wilayah, MIT; see Data/Regions/PROVENANCE.md).</summary>
@@ -47,8 +51,12 @@ public sealed class DatabaseInitializer(
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), role);
         }
+        await SeedActivityKindsAsync(ct);
+        await SeedBandungFrameworkAsync(ct);
         if (options.DemoData)
             await DemoData.SeedAsync(db, users, options.DemoPassword, ct);
+        if (options.DemoReports)
+            await Data.DemoReports.SeedAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         if (options.AdminUser is { Length: > 0 } adminUser && options.AdminPassword is { Length: > 0 } adminPassword)
             await EnsureUserAsync(users, adminUser, "Administrator", "", Roles.Admin, adminPassword);
     }
@@ -72,6 +80,22 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Seeded {Tenant}: {Count} regions", name, missing.Count);
         }
+    }
+
+    private async Task SeedActivityKindsAsync(CancellationToken ct)
+    {
+        var existing = await db.ActivityKinds.Select(k => k.Code).ToListAsync(ct);
+        db.ActivityKinds.AddRange(ActivityKind.BuiltIn.Where(k => !existing.Contains(k.Code)).Select(k => new ActivityKind { Code = k.Code, Name = k.Name }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The example framework for Kota Bandung 2025, seeded once; admins copy and adapt it.</summary>
+    private async Task SeedBandungFrameworkAsync(CancellationToken ct)
+    {
+        if (await db.Frameworks.AnyAsync(f => f.TenantCode == DemoReports.Tenant, ct))
+            return;
+        db.Frameworks.Add(BandungFramework.Create(DemoReports.Tenant, 2025));
+        await db.SaveChangesAsync(ct);
     }
 
     public static Region TenantRegion(string code, string name) => new()

@@ -16,7 +16,22 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Official> Officials => Set<Official>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<Bidang> Bidang => Set<Bidang>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Period> Periods => Set<Period>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportValue> ReportValues => Set<ReportValue>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<ActivityKind> ActivityKinds => Set<ActivityKind>();
+    public DbSet<FieldActivity> FieldActivities => Set<FieldActivity>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Bulk demo seeding only: demo rows are marked as such and would flood the audit trail.</summary>
+    public bool SuppressAudit { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapor.Web.Domain;
+
+namespace Rapor.Web.Data.Configurations;
+
+public sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framework>
+{
+    public void Configure(EntityTypeBuilder<Framework> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.TenantCode).HasMaxLength(5);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasIndex(f => new { f.TenantCode, f.Year }).IsUnique();
+        builder.HasMany(f => f.Bidang).WithOne().HasForeignKey(b => b.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(f => f.AuditScope);
+        builder.Ignore(f => f.Indicators);
+    }
+}
+
+public sealed class BidangConfiguration : IEntityTypeConfiguration<Bidang>
+{
+    public void Configure(EntityTypeBuilder<Bidang> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.TenantCode).HasMaxLength(5);
+        builder.HasMany(b => b.Indicators).WithOne().HasForeignKey(i => i.BidangId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(b => b.AuditScope);
+    }
+}
+
+public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Code).HasMaxLength(16);
+        builder.Property(i => i.Name).HasMaxLength(300);
+        builder.Property(i => i.Description).HasMaxLength(2000);
+        builder.Property(i => i.Unit).HasMaxLength(40);
+        builder.Property(i => i.Bands).HasMaxLength(400);
+        builder.Property(i => i.ActivityKind).HasMaxLength(40);
+        builder.Property(i => i.TenantCode).HasMaxLength(5);
+        builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Frequency).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Rule).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(i => i.AuditScope);
+        builder.Ignore(i => i.IsTyped);
+    }
+}
+
+public sealed class PeriodConfiguration : IEntityTypeConfiguration<Period>
+{
+    public void Configure(EntityTypeBuilder<Period> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.TenantCode).HasMaxLength(5);
+        builder.HasIndex(p => new { p.TenantCode, p.Year, p.Month }).IsUnique();
+        builder.Ignore(p => p.AuditScope);
+        builder.Ignore(p => p.Kind);
+        builder.Ignore(p => p.Key);
+        builder.Ignore(p => p.Label);
+    }
+}
+
+public sealed class DeadlineExtensionConfiguration : IEntityTypeConfiguration<DeadlineExtension>
+{
+    public void Configure(EntityTypeBuilder<DeadlineExtension> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.UnitCode).HasMaxLength(13);
+        builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.Property(e => e.GrantedBy).HasMaxLength(256);
+        builder.HasIndex(e => new { e.PeriodId, e.UnitCode }).IsUnique();
+        builder.HasOne<Period>().WithMany().HasForeignKey(e => e.PeriodId);
+        builder.Ignore(e => e.AuditScope);
+    }
+}
+
+public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.UnitCode).HasMaxLength(13);
+        builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.PeriodId, r.UnitCode }).IsUnique();
+        builder.HasIndex(r => r.UnitCode);
+        builder.HasOne<Period>().WithMany().HasForeignKey(r => r.PeriodId);
+        builder.HasOne<Framework>().WithMany().HasForeignKey(r => r.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(r => r.AuditScope);
+        builder.Ignore(r => r.IsEditable);
+        builder.Ignore(r => r.NeedsCamatApproval);
+    }
+}
+
+public sealed class ReportValueConfiguration : IEntityTypeConfiguration<ReportValue>
+{
+    public void Configure(EntityTypeBuilder<ReportValue> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Note).HasMaxLength(2000);
+        builder.Property(v => v.UnitCode).HasMaxLength(13);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => new { v.ReportId, v.IndicatorId }).IsUnique();
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(v => v.AuditScope);
+    }
+}
+
+public sealed class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
+{
+    public void Configure(EntityTypeBuilder<ReportEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.Property(e => e.UnitCode).HasMaxLength(13);
+    }
+}
+
+public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.UnitCode).HasMaxLength(13);
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.UploadedBy).HasMaxLength(256);
+        builder.HasIndex(e => e.ReportValueId);
+        builder.HasIndex(e => e.FieldActivityId);
+        builder.HasOne<ReportValue>().WithMany().HasForeignKey(e => e.ReportValueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<FieldActivity>().WithMany().HasForeignKey(e => e.FieldActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(e => e.AuditScope);
+    }
+}
+
+public sealed class ActivityKindConfiguration : IEntityTypeConfiguration<ActivityKind>
+{
+    public void Configure(EntityTypeBuilder<ActivityKind> builder)
+    {
+        builder.HasKey(k => k.Code);
+        builder.Property(k => k.Code).HasMaxLength(40);
+        builder.Property(k => k.Name).HasMaxLength(120);
+        builder.Property(k => k.TenantCode).HasMaxLength(5);
+        builder.Ignore(k => k.AuditScope);
+    }
+}
+
+public sealed class FieldActivityConfiguration : IEntityTypeConfiguration<FieldActivity>
+{
+    public void Configure(EntityTypeBuilder<FieldActivity> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.UnitCode).HasMaxLength(13);
+        builder.Property(a => a.Kind).HasMaxLength(40);
+        builder.Property(a => a.Place).HasMaxLength(200);
+        builder.Property(a => a.Description).HasMaxLength(2000);
+        builder.Property(a => a.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(a => new { a.UnitCode, a.Date });
+        builder.Ignore(a => a.AuditScope);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(500);
+        builder.Property(n => n.Link).HasMaxLength(300);
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+    }
+}

@@ -1,0 +1,48 @@
+namespace Rapor.Web.Domain;
+
+/// <summary>
+/// A file backing a value (bukti dukung) or showing a field activity. The bytes live outside wwwroot under the
+/// storage root, named by <see cref="Id"/>; the original name is kept only for display and download.
+/// </summary>
+public sealed class Evidence : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string UnitCode { get; init; }
+    public Guid? ReportValueId { get; init; }
+    public Guid? FieldActivityId { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public long Size { get; init; }
+    public required string Sha256 { get; init; }
+    public required string UploadedBy { get; init; }
+    public DateTime UploadedAt { get; init; }
+
+    public string AuditScope => UnitCode;
+}
+
+/// <summary>Recognises allowed evidence by its first bytes, never by its name.</summary>
+public static class EvidenceFormat
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>jpg, png, pdf, and the Office Open XML formats xlsx/docx (zip containers, told apart by their content).</summary>
+    public static (string Extension, string ContentType)? Detect(ReadOnlySpan<byte> head, Func<string?>? zipKind = null)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+            return (".jpg", "image/jpeg");
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            return (".png", "image/png");
+        if (head.StartsWith("%PDF-"u8))
+            return (".pdf", "application/pdf");
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+        {
+            return zipKind?.Invoke() switch
+            {
+                "xlsx" => (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                "docx" => (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                _ => null,
+            };
+        }
+        return null;
+    }
+}
