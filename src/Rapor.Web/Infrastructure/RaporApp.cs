@@ -10,6 +10,7 @@ using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Regions;
+using Rapor.Web.Features.Reports;
 using Scalar.AspNetCore;
 
 namespace Rapor.Web.Infrastructure;
@@ -38,6 +39,10 @@ public static class RaporApp
         services.AddRaporDatabase(config, builder.Environment.ContentRootPath);
         services.AddSingleton(config.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton(config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions());
+        services.AddSingleton<FileStorage>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Reports.ReportWorkflow>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -95,6 +100,7 @@ public static class RaporApp
                 o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
                 o.Conventions.AuthorizePage("/Regions/Import", Policies.PlatformAdmin);
             })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new FlexibleDoubleBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
@@ -186,6 +192,7 @@ public static class RaporApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API")).AllowAnonymous();
         app.MapRegionsApi();
+        app.MapEvidenceEndpoint();
         app.MapCultureEndpoint();
         app.MapRazorPages();
     }

@@ -12,6 +12,10 @@ public static class UnitOperations
 {
     public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
     public static readonly OperationAuthorizationRequirement ManagePeople = new() { Name = nameof(ManagePeople) };
+    public static readonly OperationAuthorizationRequirement FillReport = new() { Name = nameof(FillReport) };
+    public static readonly OperationAuthorizationRequirement ApproveReport = new() { Name = nameof(ApproveReport) };
+    public static readonly OperationAuthorizationRequirement VerifyReport = new() { Name = nameof(VerifyReport) };
+    public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
 }
 
 public static class Policies
@@ -46,6 +50,20 @@ public static class UnitScope
     public static bool CanManagePeople(ClaimsPrincipal user, string unitCode) =>
         (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Camat)) && CanView(user, unitCode);
 
+    /// <summary>Only the unit's own people fill its report: its camat/lurah and its staf.</summary>
+    public static bool CanFillReport(ClaimsPrincipal user, string unitCode) =>
+        user.UnitCode() == unitCode && (user.IsInRole(Roles.Camat) || user.IsInRole(Roles.Lurah) || user.IsInRole(Roles.Staf));
+
+    /// <summary>A kelurahan report is approved by the camat of its kecamatan.</summary>
+    public static bool CanApproveReport(ClaimsPrincipal user, string unitCode) =>
+        user.IsInRole(Roles.Camat) && RegionCode.LevelOf(unitCode) == RegionLevel.Kelurahan && RegionCode.ParentOf(unitCode) == user.UnitCode();
+
+    public static bool CanVerifyReport(ClaimsPrincipal user, string unitCode) =>
+        user.IsInRole(Roles.Verifikator) && CanView(user, unitCode);
+
+    /// <summary>Tenant administration (frameworks, periods, extensions, finalization).</summary>
+    public static bool CanAdminister(ClaimsPrincipal user, string code) => user.IsInRole(Roles.Admin) && CanView(user, code);
+
     public static bool IsPlatformAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) && user.UnitCode().Length == 0;
 
     /// <summary>The tenant codes whose data the user may browse; null means all (platform admin).</summary>
@@ -61,6 +79,10 @@ public sealed class UnitAuthorizationHandler : AuthorizationHandler<OperationAut
         {
             nameof(UnitOperations.View) => UnitScope.CanView(context.User, resource.Code),
             nameof(UnitOperations.ManagePeople) => UnitScope.CanManagePeople(context.User, resource.Code),
+            nameof(UnitOperations.FillReport) => UnitScope.CanFillReport(context.User, resource.Code),
+            nameof(UnitOperations.ApproveReport) => UnitScope.CanApproveReport(context.User, resource.Code),
+            nameof(UnitOperations.VerifyReport) => UnitScope.CanVerifyReport(context.User, resource.Code),
+            nameof(UnitOperations.Administer) => UnitScope.CanAdminister(context.User, resource.Code),
             _ => false,
         };
         if (allowed)

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapor.Web.Data;
+using Rapor.Web.Domain;
+using Rapor.Web.Infrastructure;
+
+namespace Rapor.Web.Features.Reports;
+
+/// <summary>
+/// The self-assessment form, generated from the framework for the unit's level and period: each indicator row saves
+/// itself (htmx) with its value, note and evidence; Submit checks what is missing.
+/// </summary>
+public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileStorage storage, IAuthorizationService authz, TimeProvider clock) : PageModel
+{
+    public ReportWorkflow.Context C { get; private set; } = null!;
+    public bool CanFill { get; private set; }
+    public string? BlockReason { get; private set; }
+    public List<string> Problems { get; } = [];
+    public string? Success { get; private set; }
+
+    public sealed record Row(ReportWorkflow.Context C, Indicator Indicator, bool Editable, string? Message, bool IsError);
+
+    public Row RowFor(Indicator i, string? message = null, bool isError = false) => new(C, i, CanFill && BlockReason is null, message, isError);
+
+    public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct) =>
+        await LoadAsync(unit, period, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostValueAsync(string unit, string period, Guid indicatorId, string? value, string? note, int? version, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct, forWrite: true) is { } denied)
+            return denied;
+        var result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
+        if (result.Conflict)
+        {
+            // Show what is stored now, so nothing the other user wrote is silently overwritten.
+            db.ChangeTracker.Clear();
+            await LoadAsync(unit, period, ct, forWrite: true);
+        }
+        var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        if (indicator is null)
+            return BadRequest();
+        var row = RowFor(indicator, result.Saved ? $"Tersimpan {clock.GetLocalNow():HH:mm:ss}" : result.Error, !result.Saved);
+        return Partial("_IndicatorRow", row);
+    }
+
+    public async Task<IActionResult> OnPostEvidenceAsync(string unit, string period, Guid indicatorId, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct, forWrite: true) is { } denied)
+            return denied;
+        var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        if (indicator is null)
+            return BadRequest();
+        var (message, isError) = await AddEvidenceAsync(indicator, file, ct);
+        return Partial("_IndicatorRow", RowFor(indicator, message, isError));
+    }
+
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(string unit, string period, Guid evidenceId, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct, forWrite: true) is { } denied)
+            return denied;
+        var evidence = await db.Evidence.FindAsync([evidenceId], ct);
+        var indicator = C.Indicators.FirstOrDefault(i => C.EvidenceOf(i.Id).Any(e => e.Id == evidenceId));
+        if (evidence is null || indicator is null || evidence.UnitCode != C.Unit.Code)
+            return BadRequest();
+        if (BlockReason is not null)
+            return Partial("_IndicatorRow", RowFor(indicator, BlockReason, true));
+        db.Evidence.Remove(evidence);
+        await db.SaveChangesAsync(ct);
+        storage.Delete(evidence.Id);
+        C.Evidence[evidence.ReportValueId!.Value].RemoveAll(e => e.Id == evidenceId);
+        return Partial("_IndicatorRow", RowFor(indicator, "Bukti dihapus.", false));
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(string unit, string period, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct, forWrite: true) is { } denied)
+            return denied;
+        Problems.AddRange(await workflow.SubmitAsync(C, ct));
+        if (Problems.Count > 0)
+            return Page();
+        TempData["Success"] = "Laporan berhasil diajukan.";
+        return RedirectToPage(new { unit, period });
+    }
+
+    private async Task<(string Message, bool IsError)> AddEvidenceAsync(Indicator indicator, IFormFile? file, CancellationToken ct)
+    {
+        if (BlockReason is not null)
+            return (BlockReason, true);
+        if (file is null || file.Length == 0)
+            return ("Pilih berkas bukti terlebih dahulu.", true);
+        if (file.Length > EvidenceFormat.MaxBytes)
+            return ("Berkas lebih dari 10 MB.", true);
+        var id = Guid.CreateVersion7();
+        await using var stream = file.OpenReadStream();
+        var (stored, error) = await storage.SaveAsync(id, stream, ct);
+        if (stored is null)
+            return (error!, true);
+        var value = workflow.EnsureValue(C, indicator);
+        var evidence = new Evidence
+        {
+            Id = id,
+            UnitCode = C.Unit.Code,
+            ReportValueId = value.Id,
+            FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
+            ContentType = stored.ContentType,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            UploadedBy = User.Identity!.Name!,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Evidence.Add(evidence);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            storage.Delete(id); // no orphan file when the row cannot be saved
+            throw;
+        }
+        if (!C.Evidence.TryGetValue(value.Id, out var list))
+            C.Evidence[value.Id] = list = [];
+        list.Add(evidence);
+        return ($"Bukti \"{evidence.FileName}\" diunggah.", false);
+    }
+
+    private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct, bool forWrite = false)
+    {
+        var c = await workflow.LoadAsync(unit, period, ct);
+        if (c is null)
+            return NotFound();
+        if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.View)).Succeeded)
+            return Forbid();
+        CanFill = (await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.FillReport)).Succeeded;
+        if (forWrite && !CanFill)
+            return Forbid();
+        C = c;
+        BlockReason = workflow.EditBlockReason(c);
+        Success = TempData["Success"] as string;
+        return null;
+    }
+}

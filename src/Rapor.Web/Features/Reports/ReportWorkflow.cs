@@ -1,0 +1,243 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rapor.Web.Data;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Notifications;
+using Rapor.Web.Infrastructure;
+
+namespace Rapor.Web.Features.Reports;
+
+/// <summary>
+/// The rules of filling and moving one unit's report through its period; used by the form, the Excel upload and the API
+/// so all three behave the same. Authorization is the caller's job (pages and endpoints check the unit first).
+/// </summary>
+public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier)
+{
+    public sealed class Context
+    {
+        public required Period Period { get; init; }
+        public required Region Unit { get; init; }
+        public required Framework Framework { get; init; }
+        public Report? Report { get; set; }
+        public DeadlineExtension? Extension { get; init; }
+        public required List<Indicator> Indicators { get; init; }
+        public required Dictionary<Guid, List<Evidence>> Evidence { get; init; }
+        public required Dictionary<string, int> ActivityCounts { get; init; }
+
+        public ReportValue? ValueOf(Guid indicatorId) => Report?.Values.FirstOrDefault(v => v.IndicatorId == indicatorId);
+
+        public IReadOnlyList<Evidence> EvidenceOf(Guid indicatorId) =>
+            ValueOf(indicatorId) is { } v && Evidence.TryGetValue(v.Id, out var list) ? list : [];
+
+        public DateOnly Deadline => Period.DeadlineFor(Extension);
+
+        public ReportStatus? Status => Report?.Status;
+    }
+
+    public sealed record SaveResult(bool Saved, string? Error, bool Conflict);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Context?> LoadAsync(string unitCode, string periodKey, CancellationToken ct)
+    {
+        if (!Period.TryParseKey(periodKey, out var year, out var month) || !RegionCode.IsValid(unitCode))
+            return null;
+        var unit = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == unitCode && r.Level != RegionLevel.KabupatenKota, ct);
+        if (unit is null)
+            return null;
+        var period = await db.Periods.FirstOrDefaultAsync(p => p.TenantCode == unit.TenantCode && p.Year == year && p.Month == month, ct);
+        var framework = await db.Frameworks.Include(f => f.Bidang).ThenInclude(b => b.Indicators)
+            .AsSplitQuery().FirstOrDefaultAsync(f => f.TenantCode == unit.TenantCode && f.Year == year, ct);
+        if (period is null || framework is null)
+            return null;
+        var report = await db.Reports.Include(r => r.Values).Include(r => r.Events)
+            .AsSplitQuery().FirstOrDefaultAsync(r => r.PeriodId == period.Id && r.UnitCode == unitCode, ct);
+        var frequency = period.Kind == PeriodKind.Monthly ? Frequency.Monthly : Frequency.Annual;
+        var valueIds = report?.Values.Select(v => v.Id).ToList() ?? [];
+        var evidence = valueIds.Count == 0 ? [] : await db.Evidence.AsNoTracking()
+            .Where(e => e.ReportValueId != null && valueIds.Contains(e.ReportValueId.Value)).OrderBy(e => e.UploadedAt).ToListAsync(ct);
+        var from = new DateOnly(year, month ?? 1, 1);
+        var to = month is null ? from.AddYears(1) : from.AddMonths(1);
+        var counts = await db.FieldActivities.Where(a => a.UnitCode == unitCode && a.Date >= from && a.Date < to)
+            .GroupBy(a => a.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return new Context
+        {
+            Period = period,
+            Unit = unit,
+            Framework = framework,
+            Report = report,
+            Extension = await db.DeadlineExtensions.AsNoTracking().FirstOrDefaultAsync(e => e.PeriodId == period.Id && e.UnitCode == unitCode, ct),
+            Indicators = framework.Indicators.Where(i => i.Frequency == frequency && i.AppliesTo(unit.Level)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
+            Evidence = evidence.GroupBy(e => e.ReportValueId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
+            ActivityCounts = counts,
+        };
+    }
+
+    /// <summary>Why the report cannot be edited now, or null when it can.</summary>
+    public string? EditBlockReason(Context c)
+    {
+        if (c.Period.FinalizedAt is not null)
+            return "Periode ini sudah difinalisasi.";
+        if (Today < c.Period.OpensOn)
+            return $"Periode ini baru dibuka {c.Period.OpensOn:dd-MM-yyyy}.";
+        if (Today > c.Period.LocksOn && (c.Extension is null || Today > c.Extension.NewDeadline))
+            return $"Periode ini sudah dikunci sejak {c.Period.LocksOn:dd-MM-yyyy}.";
+        if (c.Report is { IsEditable: false })
+            return "Laporan sudah diajukan dan hanya dapat dibaca sampai dikembalikan.";
+        return null;
+    }
+
+    public async Task<SaveResult> SaveValueAsync(Context c, Guid indicatorId, string? raw, string? note, int? expectedVersion, CancellationToken ct)
+    {
+        if (EditBlockReason(c) is { } blocked)
+            return new(false, blocked, false);
+        var indicator = c.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        if (indicator is null)
+            return new(false, "Indikator tidak termasuk laporan ini.", false);
+        if (!indicator.IsTyped)
+            return new(false, "Nilai indikator ini dihitung otomatis dan tidak diisi manual.", false);
+        if (!ValueParser.TryParse(indicator, raw, out var value, out var error))
+            return new(false, error, false);
+        if (note is { Length: > 2000 })
+            return new(false, "Catatan paling panjang 2000 karakter.", false);
+
+        var row = EnsureValue(c, indicator);
+        if (expectedVersion is { } expected && row.Version != expected)
+            return new(false, ConflictMessage, true);
+        row.Value = value;
+        row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        row.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(false, ConflictMessage, true);
+        }
+        return new(true, null, false);
+    }
+
+    public const string ConflictMessage = "Nilai ini baru saja diubah oleh pengguna lain. Nilai terbaru ditampilkan; periksa lalu simpan lagi.";
+
+    /// <summary>The report row and the value row for an indicator, created on first use (the report starts as Draf).</summary>
+    public ReportValue EnsureValue(Context c, Indicator indicator)
+    {
+        if (c.Report is null)
+        {
+            c.Report = new Report { PeriodId = c.Period.Id, UnitCode = c.Unit.Code, Level = c.Unit.Level, FrameworkId = c.Framework.Id };
+            db.Reports.Add(c.Report);
+            // The first report of a year freezes its framework: scores must stay comparable across the year.
+            c.Framework.FrozenAt ??= clock.GetUtcNow().UtcDateTime;
+        }
+        var row = c.ValueOf(indicator.Id);
+        if (row is null)
+        {
+            row = new ReportValue { ReportId = c.Report.Id, IndicatorId = indicator.Id, UnitCode = c.Unit.Code };
+            c.Report.Values.Add(row);
+        }
+        return row;
+    }
+
+    /// <summary>Everything that still stops a submission, one line per indicator.</summary>
+    public List<string> Missing(Context c)
+    {
+        var missing = new List<string>();
+        foreach (var i in c.Indicators)
+        {
+            if (i.IsTyped && c.ValueOf(i.Id)?.Value is null)
+                missing.Add($"{i.Code} {i.Name}: nilai belum diisi.");
+            if (i.EvidenceRequired && c.EvidenceOf(i.Id).Count == 0)
+                missing.Add($"{i.Code} {i.Name}: bukti dukung belum diunggah.");
+        }
+        return missing;
+    }
+
+    /// <summary>Submits the report; returns the reasons it cannot be submitted (empty when submitted).</summary>
+    public async Task<List<string>> SubmitAsync(Context c, CancellationToken ct)
+    {
+        if (EditBlockReason(c) is { } blocked)
+            return [blocked];
+        if (Today > c.Deadline)
+            return [$"Batas waktu pengajuan {c.Deadline:dd-MM-yyyy} sudah lewat. Minta perpanjangan kepada admin."];
+        foreach (var i in c.Indicators.Where(i => i.Source == ValueSource.FieldActivities))
+            EnsureValue(c, i).Value = c.ActivityCounts.GetValueOrDefault(i.ActivityKind ?? "");
+        var missing = Missing(c);
+        if (missing.Count > 0)
+            return missing;
+        c.Report!.Submit(user.Name, clock.GetUtcNow().UtcDateTime, late: Today > c.Period.Deadline);
+        if (c.Report.NeedsCamatApproval)
+            await notifier.NotifyUnitAsync(c.Unit.ParentCode!, [Roles.Camat],
+                $"Laporan {c.Unit.Name} {c.Period.Label} diajukan dan menunggu persetujuan Anda.", ReviewLink(c), ct);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task ApproveAsync(Context c, string? note, CancellationToken ct)
+    {
+        c.Report!.ApproveByCamat(user.Name, clock.GetUtcNow().UtcDateTime, note);
+        await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} disetujui camat dan diteruskan ke verifikasi kota.", FillLink(c), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(Context c, string note, CancellationToken ct)
+    {
+        c.Report!.Return(user.Name, clock.GetUtcNow().UtcDateTime, note);
+        await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} dikembalikan untuk diperbaiki: {note}", FillLink(c), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string FillLink(Context c) => $"/Reports/Fill/{c.Unit.Code}/{c.Period.Key}";
+
+    public static string ReviewLink(Context c) => $"/Reports/Review/{c.Unit.Code}/{c.Period.Key}";
+}
+
+/// <summary>Reads a typed value as users write it ("12,5" or "12.5"; "ya"/"tidak") and checks it against the indicator's type.</summary>
+public static class ValueParser
+{
+    public static bool TryParse(Indicator indicator, string? raw, out double? value, out string? error)
+    {
+        value = null;
+        error = null;
+        raw = raw?.Trim();
+        if (string.IsNullOrEmpty(raw))
+            return true; // clearing a value is allowed in a draft
+        if (indicator.Type is IndicatorType.YesNo or IndicatorType.Document)
+        {
+            switch (raw.ToLowerInvariant())
+            {
+                case "1" or "ya" or "ada" or "yes" or "true":
+                    value = 1;
+                    return true;
+                case "0" or "tidak" or "tidak ada" or "no" or "false":
+                    value = 0;
+                    return true;
+                default:
+                    error = "Isi \"ya\" atau \"tidak\".";
+                    return false;
+            }
+        }
+        if (!FlexibleNumber.TryParse(raw, out var v))
+        {
+            error = $"\"{raw}\" bukan angka.";
+            return false;
+        }
+        if (v < 0)
+        {
+            error = "Nilai tidak boleh negatif.";
+            return false;
+        }
+        if (indicator.Type == IndicatorType.Percentage && v > 100)
+        {
+            error = "Persentase tidak boleh lebih dari 100.";
+            return false;
+        }
+        if (indicator.Type == IndicatorType.ActivityCount && v != Math.Floor(v))
+        {
+            error = "Jumlah kegiatan harus bilangan bulat.";
+            return false;
+        }
+        value = v;
+        return true;
+    }
+}
