@@ -23,6 +23,8 @@ public static class DemoData
         ("camat.cinambo", "Camat Cinambo (demo)", Cinambo, Roles.Camat),
         ("lurah.cisarantenwetan", "Lurah Cisaranten Wetan (demo)", CisarantenWetan, Roles.Lurah),
         ("staf.cinambo", "Staf Kecamatan Cinambo (demo)", Cinambo, Roles.Staf),
+        ("staf.cisarantenwetan", "Staf Kelurahan Cisaranten Wetan (demo)", CisarantenWetan, Roles.Staf),
+        ("lurah.sukamulya", "Lurah Sukamulya (demo)", Sukamulya, Roles.Lurah),
     ];
 
     public static async Task SeedAsync(RaporDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)

@@ -37,6 +37,13 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RaporDbContext).Assembly);
+        // Guid keys are made in code (Guid.CreateVersion7) so the audit row knows them before saving. Marking them
+        // "never generated" also makes EF insert a new child reached through a navigation instead of updating it.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var t } key] && t == typeof(Guid))
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -321,7 +321,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FrameworkId")
@@ -353,7 +352,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("GrantedBy")
@@ -388,7 +386,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -440,7 +437,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -492,7 +488,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CopiedFromId")
@@ -538,7 +533,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActivityKind")
@@ -660,7 +654,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Official", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("EndDate")
@@ -700,7 +693,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Period", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Deadline")
@@ -780,7 +772,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FrameworkId")
@@ -872,7 +863,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IndicatorId")

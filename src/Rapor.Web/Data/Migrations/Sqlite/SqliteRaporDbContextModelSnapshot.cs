@@ -308,7 +308,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FrameworkId")
@@ -340,7 +339,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GrantedBy")
@@ -375,7 +373,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -427,7 +424,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -479,7 +475,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CopiedFromId")
@@ -525,7 +520,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActivityKind")
@@ -645,7 +639,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Official", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
@@ -685,7 +678,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Period", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
@@ -765,7 +757,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FrameworkId")
@@ -855,7 +846,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IndicatorId")

@@ -12,7 +12,7 @@ using Rapor.Web.Data;
 namespace Rapor.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaporDbContext))]
-    [Migration("20261123125821_Assessment")]
+    [Migration("20261123130647_Assessment")]
     partial class Assessment
     {
         /// <inheritdoc />
@@ -324,7 +324,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FrameworkId")
@@ -356,7 +355,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("GrantedBy")
@@ -391,7 +389,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -443,7 +440,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -495,7 +491,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CopiedFromId")
@@ -541,7 +536,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActivityKind")
@@ -663,7 +657,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Official", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("EndDate")
@@ -703,7 +696,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Period", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Deadline")
@@ -783,7 +775,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FrameworkId")
@@ -875,7 +866,6 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IndicatorId")

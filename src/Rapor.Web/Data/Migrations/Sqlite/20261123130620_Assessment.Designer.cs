@@ -11,7 +11,7 @@ using Rapor.Web.Data;
 namespace Rapor.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaporDbContext))]
-    [Migration("20261123125811_Assessment")]
+    [Migration("20261123130620_Assessment")]
     partial class Assessment
     {
         /// <inheritdoc />
@@ -311,7 +311,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FrameworkId")
@@ -343,7 +342,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GrantedBy")
@@ -378,7 +376,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -430,7 +427,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -482,7 +478,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CopiedFromId")
@@ -528,7 +523,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActivityKind")
@@ -648,7 +642,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Official", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
@@ -688,7 +681,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Period", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
@@ -768,7 +760,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FrameworkId")
@@ -858,7 +849,6 @@ namespace Rapor.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Rapor.Web.Domain.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IndicatorId")

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Frameworks;
+
+namespace Rapor.TestSupport;
+
+/// <summary>Arranges reporting data straight in the database, so each test states only what it is about.</summary>
+public static class Scenario
+{
+    public const string Tenant = "32.73";
+    public const string Cinambo = "32.73.29";
+    public const string CisarantenWetan = "32.73.29.1001";
+    public const string Sukamulya = "32.73.29.1003";
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>A Bandung period with the given dates; its year gets a copy of the seeded 2025 framework if it has none.</summary>
+    public static async Task<string> OpenPeriodAsync(this RaporFactory f, int year, int? month, int opensInDays = -10, int deadlineInDays = 10, int locksInDays = 20)
+    {
+        await f.WithDbAsync(async db =>
+        {
+            if (!await db.Frameworks.AnyAsync(x => x.TenantCode == Tenant && x.Year == year))
+            {
+                var source = await db.Frameworks.Include(x => x.Bidang).ThenInclude(b => b.Indicators).FirstAsync(x => x.TenantCode == Tenant && x.Year == 2025);
+                db.Frameworks.Add(FrameworkCopy.Copy(source, Tenant, year));
+            }
+            var p = await db.Periods.FirstOrDefaultAsync(x => x.TenantCode == Tenant && x.Year == year && x.Month == month);
+            if (p is null)
+            {
+                p = month is { } m ? Period.Monthly(Tenant, year, m) : Period.Annual(Tenant, year);
+                db.Periods.Add(p);
+            }
+            p.OpensOn = Today.AddDays(opensInDays);
+            p.Deadline = Today.AddDays(deadlineInDays);
+            p.LocksOn = Today.AddDays(locksInDays);
+            return await db.SaveChangesAsync();
+        });
+        return month is { } mm ? $"{year}-{mm:00}" : $"{year}";
+    }
+
+    /// <summary>The indicators a unit at <paramref name="level"/> fills in a monthly report of <paramref name="year"/>.</summary>
+    public static Task<List<Indicator>> MonthlyIndicatorsAsync(this RaporFactory f, int year, RegionLevel level) =>
+        f.WithDbAsync(async db =>
+        {
+            var fw = await db.Frameworks.Include(x => x.Bidang).ThenInclude(b => b.Indicators).FirstAsync(x => x.TenantCode == Tenant && x.Year == year);
+            return fw.Indicators.Where(i => i.Frequency == Frequency.Monthly && i.AppliesTo(level)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        });
+
+    /// <summary>A file that is a PNG by content (signature and a minimal header).</summary>
+    public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+}
