@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
+using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
 using Scalar.AspNetCore;
@@ -98,6 +99,7 @@ public static class RaporApp
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Frameworks", Policies.Admin);
                 o.Conventions.AuthorizePage("/Regions/Import", Policies.PlatformAdmin);
             })
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new FlexibleDoubleBinderProvider()))
@@ -193,6 +195,8 @@ public static class RaporApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API")).AllowAnonymous();
         app.MapRegionsApi();
         app.MapEvidenceEndpoint();
+        app.MapFrameworksApi();
+        app.MapReportsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
     }

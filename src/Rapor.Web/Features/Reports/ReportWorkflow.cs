@@ -118,6 +118,56 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         return new(true, null, false);
     }
 
+    public sealed record Entry(string Code, string? Raw, string? Note, int? Version, string Where);
+
+    /// <summary>
+    /// Saves many values at once (Excel upload, API): every entry is checked first and nothing is saved when any
+    /// fails; the errors name where (row or item) and what.
+    /// </summary>
+    public async Task<List<string>> SaveManyAsync(Context c, IReadOnlyList<Entry> entries, CancellationToken ct)
+    {
+        if (EditBlockReason(c) is { } blocked)
+            return [blocked];
+        var errors = new List<string>();
+        var parsed = new List<(Indicator Indicator, double? Value, string? Note, int? Version)>();
+        foreach (var e in entries)
+        {
+            var indicator = c.Indicators.FirstOrDefault(i => i.Code == e.Code.Trim());
+            if (indicator is null)
+                errors.Add($"{e.Where}: kode indikator \"{e.Code}\" tidak ada dalam laporan ini.");
+            else if (!indicator.IsTyped)
+                continue; // counted automatically; a value in the sheet is ignored
+            else if (!ValueParser.TryParse(indicator, e.Raw, out var value, out var error))
+                errors.Add($"{e.Where} ({indicator.Code}): {error}");
+            else if (e.Note is { Length: > 2000 })
+                errors.Add($"{e.Where} ({indicator.Code}): catatan paling panjang 2000 karakter.");
+            else if (e.Version is { } v && (c.ValueOf(indicator.Id)?.Version ?? 0) != v)
+                errors.Add($"{e.Where} ({indicator.Code}): {ConflictMessage}");
+            else
+                parsed.Add((indicator, value, e.Note, e.Version));
+        }
+        foreach (var dup in entries.GroupBy(e => e.Code.Trim()).Where(g => g.Count() > 1))
+            errors.Add($"Kode {dup.Key} muncul lebih dari sekali.");
+        if (errors.Count > 0)
+            return errors;
+        foreach (var (indicator, value, note, _) in parsed)
+        {
+            var row = EnsureValue(c, indicator);
+            row.Value = value;
+            row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            row.Version++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [ConflictMessage];
+        }
+        return [];
+    }
+
     public const string ConflictMessage = "Nilai ini baru saja diubah oleh pengguna lain. Nilai terbaru ditampilkan; periksa lalu simpan lagi.";
 
     /// <summary>The report row and the value row for an indicator, created on first use (the report starts as Draf).</summary>
