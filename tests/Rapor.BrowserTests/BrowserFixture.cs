@@ -51,6 +51,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, name + ".png"), FullPage = true });
 
+    /// <summary>Waits until htmx has no request in flight and has wired up what it swapped in.</summary>
+    public static Task WaitForHtmxAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+
     private static string FindArtifactsDir()
     {
         var dir = Environment.GetEnvironmentVariable("RAPOR_ARTIFACTS");

@@ -48,7 +48,7 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         StartServer(); // starts the host, which migrates and seeds
         return ValueTask.CompletedTask;

@@ -94,7 +94,7 @@ public sealed class FileStorage(StorageOptions options, IWebHostEnvironment env)
     public static string SafeDisplayName(string? uploaded, string extension)
     {
         var name = Path.GetFileNameWithoutExtension((uploaded ?? "").Replace('\\', '/').Split('/')[^1]);
-        name = new string(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c != '.').ToArray()).Trim();
+        name = new string(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim().Trim('.');
         if (name.Length == 0)
             name = "bukti";
         return (name.Length > 120 ? name[..120] : name) + extension;

@@ -12,6 +12,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     {
         private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
 
+        public string FrameworkId { get; private set; } = "";
+
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await this.OpenPeriodAsync(2034, 1);
+            FrameworkId = (await WithDbAsync(db => Task.FromResult(db.Frameworks.First(f => f.TenantCode == "32.73" && f.Year == 2025).Id))).ToString();
+        }
+
         public Task<HttpClient> ClientFor(string user) =>
             _clients.GetOrAdd(user, u => u == "anon" ? Task.FromResult(Anonymous()) : LoginAsync(u));
     }
@@ -51,6 +60,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Users", [Admin, AdminBandung]),
         ("/Users/Create", [Admin, AdminBandung]),
         ("/Audit", [Admin, AdminBandung]),
+        ("/Reports", SignedIn),
+        ("/Reports/Fill/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
+        ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Reports/Fill/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
+        ("/Reports/Fill/32.73.01.1001/2034-01", TenantWide),
+        ("/Reports/Review/32.73.29.1001/2034-01", [Camat]),
+        ("/Reports/Review/32.73.01.1001/2034-01", []),
+        ("/Reports/Excel/32.73.29.1001/2034-01", [Lurah]),
+        ("/Reports/Excel/32.73.29/2034-01", [Camat, Staf]),
+        ("/Periods", SignedIn),
+        ("/Periods/Extend?period=2034-01&unit=32.73.29.1001", [Admin, AdminBandung]),
+        ("/Activities", SignedIn),
+        ("/Activities?unit=32.73.29.1003", [.. TenantWide, Camat]),
+        ("/Activities/Create", [Camat, Lurah, Staf]),
+        ("/Frameworks", [Admin, AdminBandung]),
+        ("/Frameworks/Edit/{fw}", [Admin, AdminBandung]),
+        ("/Notifications", SignedIn),
+        ("/api/frameworks/32.73/2025", Users),
+        ("/api/reports/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
+        ("/api/reports/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/api/regions/32.73", Users),
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),
@@ -71,7 +100,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     public async Task Role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
     {
         var client = await fixture.ClientFor(user);
-        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(path.Replace("{fw}", fixture.FrameworkId, StringComparison.Ordinal), TestContext.Current.CancellationToken);
         var location = response.Headers.Location?.OriginalString ?? "";
         var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
             || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
