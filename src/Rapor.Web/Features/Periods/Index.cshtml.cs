@@ -14,7 +14,7 @@ namespace Rapor.Web.Features.Periods;
 public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Code, string Name, string Kecamatan, RegionLevel Level, ReportStatus? Status, DateTime? SubmittedAt,
-        bool SubmittedLate, DateOnly Deadline, string? ExtensionReason, bool Overdue);
+        bool SubmittedLate, DateOnly Deadline, string? ExtensionReason, bool Overdue, bool IsDemo);
 
     public string TenantCode { get; private set; } = "";
     public string TenantName { get; private set; } = "";
@@ -87,7 +87,7 @@ public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageMode
         var kecNames = await db.Regions.AsNoTracking().Where(r => r.TenantCode == TenantCode && r.Level == RegionLevel.Kecamatan)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var reports = await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId)
-            .Select(r => new { r.UnitCode, r.Status, r.SubmittedAt, r.SubmittedLate }).ToDictionaryAsync(r => r.UnitCode, ct);
+            .Select(r => new { r.UnitCode, r.Status, r.SubmittedAt, r.SubmittedLate, r.IsDemo }).ToDictionaryAsync(r => r.UnitCode, ct);
         var extensions = await db.DeadlineExtensions.AsNoTracking().Where(e => e.PeriodId == periodId).ToDictionaryAsync(e => e.UnitCode, ct);
         Rows = units.Select(u =>
             {
@@ -96,7 +96,7 @@ public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageMode
                 var deadline = Current.DeadlineFor(ext);
                 var notIn = r is null || r.Status is ReportStatus.Draf or ReportStatus.Dikembalikan;
                 return new Row(u.Code, u.Name, u.Level == RegionLevel.Kecamatan ? u.Name : kecNames.GetValueOrDefault(u.ParentCode ?? "", ""), u.Level,
-                    r?.Status, r?.SubmittedAt, r?.SubmittedLate ?? false, deadline, ext?.Reason, notIn && today > deadline);
+                    r?.Status, r?.SubmittedAt, r?.SubmittedLate ?? false, deadline, ext?.Reason, notIn && today > deadline, r?.IsDemo ?? false);
             })
             .Where(r => !OnlyMissing || r.Status is null or ReportStatus.Draf or ReportStatus.Dikembalikan)
             .OrderBy(r => r.Overdue ? 0 : 1).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
