@@ -28,12 +28,12 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<RaporDbContext, PostgresRaporDbContext>((sp, o) =>
-                    o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
             default:
                 var connectionString = SqliteInContentRoot(options.ConnectionString, contentRoot);
                 services.AddDbContext<RaporDbContext, SqliteRaporDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
         }
         return services;
