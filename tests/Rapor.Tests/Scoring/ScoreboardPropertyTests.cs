@@ -1,0 +1,73 @@
+using Rapor.Scoring;
+
+namespace Rapor.Tests.Scoring;
+
+/// <summary>Incremental rescoring must always equal a full recompute.</summary>
+public sealed class ScoreboardPropertyTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Incremental_updates_equal_a_full_recompute(int seed)
+    {
+        var rng = new Random(seed);
+        var f = RandomFramework(rng);
+        var units = new List<UnitInput>();
+        for (var k = 0; k < rng.Next(3, 12); k++)
+        {
+            var kec = $"K{k:00}";
+            units.Add(RandomUnit(rng, f, kec, UnitLevel.Kecamatan, "T"));
+            for (var l = 0; l < rng.Next(0, 7); l++)
+                units.Add(RandomUnit(rng, f, $"{kec}.L{l}", UnitLevel.Kelurahan, kec));
+        }
+        var board = new Scoreboard(f, units.Select(u => Engine.ScoreUnit(f, u, true)));
+
+        for (var step = 0; step < 300; step++)
+        {
+            // A verification decision: one value of one unit changes (or is rejected to missing, or a whole report goes missing).
+            var i = rng.Next(units.Count);
+            var u = units[i];
+            var values = (double[])u.Values.Clone();
+            var roll = rng.NextDouble();
+            if (roll < 0.05)
+                u = u with { HasReport = !u.HasReport };
+            else
+                values[rng.Next(values.Length)] = roll < 0.15 ? double.NaN : Math.Round(rng.NextDouble() * 120, rng.Next(0, 3));
+            units[i] = u with { Values = values };
+            board.Update(Engine.ScoreUnit(f, units[i], true));
+
+            var full = Engine.Standings(f, units.Select(x => Engine.ScoreUnit(f, x, true)).ToList()).ToDictionary(s => s.Code);
+            foreach (var s in board.Standings)
+            {
+                var e = full[s.Code];
+                Assert.Equal(e.Total, s.Total, 9);
+                Assert.Equal((e.Rank, e.Tied, e.Position, e.Zone, e.MissingReport), (s.Rank, s.Tied, s.Position, s.Zone, s.MissingReport));
+            }
+        }
+    }
+
+    private static FrameworkSpec RandomFramework(Random rng)
+    {
+        var bidang = Enumerable.Range(1, 4).Select(n => new BidangSpec(n, $"B{n}", 25)).ToList();
+        var indicators = new List<IndicatorSpec>();
+        for (var b = 0; b < 4; b++)
+        {
+            var n = rng.Next(2, 6);
+            for (var j = 0; j < n; j++)
+            {
+                var rule = (Rule)rng.Next(4);
+                indicators.Add(new IndicatorSpec($"{b + 1}.{j}", b, rule, rule == Rule.YesNo ? 1 : rng.Next(0, 100), 100.0 / n,
+                    ForKecamatan: rng.NextDouble() < 0.9, ForKelurahan: rng.NextDouble() < 0.9, Monthly: true,
+                    Bands: rule == Rule.Bands ? [(0, 0), (30, 50), (60, 80), (90, 100)] : null));
+            }
+        }
+        return new FrameworkSpec(bidang, indicators, RollUpShare: Math.Round(rng.NextDouble(), 2), GreenFrom: 80, YellowFrom: 65);
+    }
+
+    private static UnitInput RandomUnit(Random rng, FrameworkSpec f, string code, UnitLevel level, string parent) =>
+        new(code, code, level, parent, rng.NextDouble() > 0.05,
+            f.Indicators.Select(_ => rng.NextDouble() < 0.1 ? double.NaN : Math.Round(rng.NextDouble() * 120)).ToArray());
+}
