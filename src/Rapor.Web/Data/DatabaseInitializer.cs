@@ -56,7 +56,7 @@ public sealed class DatabaseInitializer(
         if (options.DemoData)
             await DemoData.SeedAsync(db, users, options.DemoPassword, ct);
         if (options.DemoReports)
-            await Data.DemoReports.SeedAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            await Data.DemoReports.SeedAsync(db, new Features.Rapor.ScoringService(db, clock), clock, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         if (options.AdminUser is { Length: > 0 } adminUser && options.AdminPassword is { Length: > 0 } adminPassword)
             await EnsureUserAsync(users, adminUser, "Administrator", "", Roles.Admin, adminPassword);
     }

@@ -28,6 +28,9 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ActivityKind> ActivityKinds => Set<ActivityKind>();
     public DbSet<FieldActivity> FieldActivities => Set<FieldActivity>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ScoreRecord> Scores => Set<ScoreRecord>();
+    public DbSet<FieldVisit> FieldVisits => Set<FieldVisit>();
+    public DbSet<VisitFinding> VisitFindings => Set<VisitFinding>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk demo seeding only: demo rows are marked as such and would flood the audit trail.</summary>

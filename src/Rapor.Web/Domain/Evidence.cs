@@ -10,6 +10,7 @@ public sealed class Evidence : IAudited
     public required string UnitCode { get; init; }
     public Guid? ReportValueId { get; init; }
     public Guid? FieldActivityId { get; init; }
+    public Guid? FieldVisitId { get; init; }
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public long Size { get; init; }

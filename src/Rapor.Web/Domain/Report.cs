@@ -91,6 +91,10 @@ public sealed class ReportValue : IAudited
     public double? Value { get; set; }
     public string? Note { get; set; }
     public double? VerifiedValue { get; set; }
+    public VerificationStatus Verification { get; set; }
+    public string? VerificationNote { get; set; }
+    public string? VerifiedBy { get; set; }
+    public DateTime? VerifiedAt { get; set; }
 
     /// <summary>Per value, so two people editing different rows of one draft never collide; the same row does.</summary>
     public int Version { get; set; }

@@ -44,6 +44,8 @@ public static class RaporApp
         services.AddSingleton<FileStorage>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
+        services.AddScoped<Features.Rapor.ScoringService>();
+        services.AddScoped<Features.Verification.VerificationService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -111,9 +111,57 @@ public sealed class ReportValueConfiguration : IEntityTypeConfiguration<ReportVa
         builder.Property(v => v.Note).HasMaxLength(2000);
         builder.Property(v => v.UnitCode).HasMaxLength(13);
         builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.Property(v => v.Verification).HasConversion<string>().HasMaxLength(12);
+        builder.Property(v => v.VerificationNote).HasMaxLength(1000);
+        builder.Property(v => v.VerifiedBy).HasMaxLength(256);
         builder.HasIndex(v => new { v.ReportId, v.IndicatorId }).IsUnique();
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(v => v.AuditScope);
+    }
+}
+
+public sealed class ScoreRecordConfiguration : IEntityTypeConfiguration<ScoreRecord>
+{
+    public void Configure(EntityTypeBuilder<ScoreRecord> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.UnitCode).HasMaxLength(13);
+        builder.Property(s => s.ParentCode).HasMaxLength(13);
+        builder.Property(s => s.Name).HasMaxLength(120);
+        builder.Property(s => s.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Zone).HasMaxLength(8);
+        builder.Property(s => s.BidangScores).HasMaxLength(200);
+        builder.HasIndex(s => new { s.PeriodId, s.UnitCode }).IsUnique();
+        builder.HasOne<Period>().WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FieldVisitConfiguration : IEntityTypeConfiguration<FieldVisit>
+{
+    public void Configure(EntityTypeBuilder<FieldVisit> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.UnitCode).HasMaxLength(13);
+        builder.Property(v => v.Verifier).HasMaxLength(256);
+        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(v => v.Notes).HasMaxLength(2000);
+        builder.HasIndex(v => new { v.PeriodId, v.UnitCode });
+        builder.HasOne<Period>().WithMany().HasForeignKey(v => v.PeriodId);
+        builder.HasMany(v => v.Findings).WithOne().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(v => v.AuditScope);
+    }
+}
+
+public sealed class VisitFindingConfiguration : IEntityTypeConfiguration<VisitFinding>
+{
+    public void Configure(EntityTypeBuilder<VisitFinding> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.UnitCode).HasMaxLength(13);
+        builder.Property(f => f.Note).HasMaxLength(1000);
+        builder.HasIndex(f => new { f.VisitId, f.IndicatorId }).IsUnique();
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(f => f.AuditScope);
     }
 }
 
@@ -143,6 +191,8 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasIndex(e => e.FieldActivityId);
         builder.HasOne<ReportValue>().WithMany().HasForeignKey(e => e.ReportValueId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<FieldActivity>().WithMany().HasForeignKey(e => e.FieldActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<FieldVisit>().WithMany().HasForeignKey(e => e.FieldVisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.FieldVisitId);
         builder.Ignore(e => e.AuditScope);
     }
 }

@@ -396,6 +396,9 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("FieldActivityId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FieldVisitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -428,6 +431,8 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("FieldActivityId");
+
+                    b.HasIndex("FieldVisitId");
 
                     b.HasIndex("ReportValueId");
 
@@ -483,6 +488,52 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasIndex("UnitCode", "Date");
 
                     b.ToTable("FieldActivities");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Verifier")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UnitCode");
+
+                    b.ToTable("FieldVisits");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
@@ -883,6 +934,22 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<double?>("VerifiedValue")
                         .HasColumnType("double precision");
 
@@ -898,6 +965,78 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportValues");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.ScoreRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Bidang1")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("BidangScores")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("KelurahanMean")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("MissingReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<double>("OwnScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Tied")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Tenant", b =>
@@ -918,6 +1057,42 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("FoundValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Matches")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("VisitId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("VisitFindings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -996,10 +1171,24 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .HasForeignKey("FieldActivityId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rapor.Web.Domain.FieldVisit", null)
+                        .WithMany()
+                        .HasForeignKey("FieldVisitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rapor.Web.Domain.ReportValue", null)
                         .WithMany()
                         .HasForeignKey("ReportValueId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
@@ -1059,9 +1248,38 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.ScoreRecord", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.FieldVisit", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>

@@ -383,6 +383,9 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("FieldActivityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FieldVisitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -415,6 +418,8 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FieldActivityId");
+
+                    b.HasIndex("FieldVisitId");
 
                     b.HasIndex("ReportValueId");
 
@@ -470,6 +475,52 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitCode", "Date");
 
                     b.ToTable("FieldActivities");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verifier")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UnitCode");
+
+                    b.ToTable("FieldVisits");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>
@@ -866,6 +917,22 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("VerifiedValue")
                         .HasColumnType("REAL");
 
@@ -881,6 +948,78 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportValues");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.ScoreRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Bidang1")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BidangScores")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("KelurahanMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MissingReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OwnScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Tied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Tenant", b =>
@@ -901,6 +1040,42 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FoundValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Matches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("VisitId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("VisitFindings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -979,10 +1154,24 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FieldActivityId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rapor.Web.Domain.FieldVisit", null)
+                        .WithMany()
+                        .HasForeignKey("FieldVisitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rapor.Web.Domain.ReportValue", null)
                         .WithMany()
                         .HasForeignKey("ReportValueId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
@@ -1042,9 +1231,38 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.ScoreRecord", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.FieldVisit", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Framework", b =>

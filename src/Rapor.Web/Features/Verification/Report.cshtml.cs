@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapor.Web.Data;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Reports;
+using Rapor.Web.Infrastructure;
+
+namespace Rapor.Web.Features.Verification;
+
+/// <summary>Desk verification of one report: accept, correct (value + reason) or reject (reason) each indicator, then close or return it.</summary>
+public sealed class ReportModel(ReportWorkflow workflow, VerificationService verification, RaporDbContext db, IAuthorizationService authz) : PageModel
+{
+    public ReportWorkflow.Context C { get; private set; } = null!;
+    public Dictionary<Guid, List<RiskFlags.Flag>> Flags { get; private set; } = [];
+    public string? Error { get; private set; }
+    public bool Open => C.Report is { } r && VerificationService.AwaitsCity(r) && C.Period.FinalizedAt is null;
+
+    public sealed record Row(ReportModel Page, Indicator Indicator, string? Message, bool IsError);
+
+    public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct) => await LoadAsync(unit, period, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostDecideAsync(string unit, string period, Guid indicatorId, Decision decision, string? value, string? note, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct) is { } denied)
+            return denied;
+        var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        if (indicator is null)
+            return BadRequest();
+        try
+        {
+            await verification.DecideAsync(C, indicatorId, decision, value, note, ct);
+            return Partial("_DecisionRow", new Row(this, indicator, "Keputusan tersimpan; skor diperbarui.", false));
+        }
+        catch (DomainException e)
+        {
+            return Partial("_DecisionRow", new Row(this, indicator, e.Message, true));
+        }
+    }
+
+    public Task<IActionResult> OnPostCompleteAsync(string unit, string period, bool acceptRest, string? note, CancellationToken ct) =>
+        ActAsync(unit, period, () => verification.CompleteAsync(C, acceptRest, note, ct), "Laporan diverifikasi; skor dan peringkat diperbarui.", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(string unit, string period, string? note, CancellationToken ct) =>
+        ActAsync(unit, period, () => verification.ReturnAsync(C, note ?? "", ct), "Laporan dikembalikan ke unit.", ct);
+
+    private async Task<IActionResult> ActAsync(string unit, string period, Func<Task> act, string done, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct) is { } denied)
+            return denied;
+        try
+        {
+            await act();
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+        TempData["Message"] = done;
+        return RedirectToPage("/Verification/Index", new { period });
+    }
+
+    private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct)
+    {
+        var c = await workflow.LoadAsync(unit, period, ct);
+        if (c is null)
+            return NotFound();
+        if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.VerifyReport)).Succeeded)
+            return Forbid();
+        C = c;
+        Flags = (await RiskFlags.ForPeriodAsync(db, c.Period, ct)).GetValueOrDefault(unit)?.GroupBy(f => f.IndicatorId).ToDictionary(g => g.Key, g => g.ToList()) ?? [];
+        return null;
+    }
+}
