@@ -22,6 +22,10 @@ public sealed class Period : IAudited
 
     /// <summary>Set by finalization: scores are frozen as a snapshot and nothing changes any more.</summary>
     public DateTime? FinalizedAt { get; set; }
+    public string? FinalizedBy { get; set; }
+
+    /// <summary>Why a finalized period was opened again (kept in the audit trail with every change of it).</summary>
+    public string? ReopenReason { get; set; }
 
     public string AuditScope => TenantCode;
 

@@ -10,6 +10,7 @@ using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
+using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
 using Scalar.AspNetCore;
@@ -99,6 +100,7 @@ public static class RaporApp
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToFolder("/Public");
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Frameworks", Policies.Admin);
@@ -199,6 +201,7 @@ public static class RaporApp
         app.MapEvidenceEndpoint();
         app.MapFrameworksApi();
         app.MapReportsApi();
+        app.MapPublicApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
     }

@@ -61,6 +61,8 @@ public sealed class PeriodConfiguration : IEntityTypeConfiguration<Period>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.TenantCode).HasMaxLength(5);
         builder.HasIndex(p => new { p.TenantCode, p.Year, p.Month }).IsUnique();
+        builder.Property(p => p.FinalizedBy).HasMaxLength(256);
+        builder.Property(p => p.ReopenReason).HasMaxLength(500);
         builder.Ignore(p => p.AuditScope);
         builder.Ignore(p => p.Kind);
         builder.Ignore(p => p.Key);

@@ -14,6 +14,8 @@ public sealed class MapModel(RaporDbContext db) : PageModel
 
     public static bool HasGeoJson(string tenant) => GeoJsonByTenant.ContainsKey(tenant);
 
+    public static string? GeoJsonFor(string tenant) => GeoJsonByTenant.GetValueOrDefault(tenant);
+
     public string TenantCode { get; private set; } = "";
     public string TenantName { get; private set; } = "";
     public string? GeoJsonUrl { get; private set; }

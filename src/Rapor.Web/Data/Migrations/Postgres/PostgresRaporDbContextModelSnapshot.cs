@@ -752,6 +752,10 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinalizedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FinalizedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly>("LocksOn")
                         .HasColumnType("date");
 
@@ -760,6 +764,10 @@ namespace Rapor.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()

@@ -737,6 +737,10 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinalizedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FinalizedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("LocksOn")
                         .HasColumnType("TEXT");
 
@@ -744,6 +748,10 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantCode")

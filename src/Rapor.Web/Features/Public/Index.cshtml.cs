@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapor.Web.Data;
+using Rapor.Web.Domain;
+using Rapor.Web.Features.Rapor;
+
+namespace Rapor.Web.Features.Public;
+
+/// <summary>Public (no login): finalized rankings, zone summary and map of a kabupaten/kota.</summary>
+public sealed class IndexModel(RaporDbContext db) : PageModel
+{
+    public Tenant Tenant { get; private set; } = null!;
+    public List<Period> Periods { get; private set; } = [];
+    public Period? Current { get; private set; }
+    public string Level { get; private set; } = "kecamatan";
+    public RankingTable? Table { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? tenant, string? period, string? level, CancellationToken ct)
+    {
+        var t = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(x => x.Code == (tenant ?? "32.73"), ct);
+        if (t is null)
+            return NotFound();
+        Tenant = t;
+        Level = level == "kelurahan" ? "kelurahan" : "kecamatan";
+        Periods = (await db.Periods.AsNoTracking().Where(p => p.TenantCode == t.Code && p.FinalizedAt != null).ToListAsync(ct))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Month ?? 13).ToList();
+        Current = Periods.FirstOrDefault(p => p.Key == period) ?? Periods.FirstOrDefault();
+        if (Current is null)
+            return Page();
+        var lvl = Level == "kelurahan" ? RegionLevel.Kelurahan : RegionLevel.Kecamatan;
+        var periodId = Current.Id;
+        var rows = await db.Scores.AsNoTracking().Where(s => s.PeriodId == periodId && s.Level == lvl).OrderBy(s => s.Position).ToListAsync(ct);
+        var (geo, data) = RankingModel.MapOf(t.Code, lvl, rows);
+        Table = new RankingTable(rows, Current.Key, geo, data, "/Publik/Rapor/");
+        return Page();
+    }
+}
