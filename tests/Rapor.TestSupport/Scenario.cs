@@ -46,6 +46,32 @@ public static class Scenario
             return fw.Indicators.Where(i => i.Frequency == Frequency.Monthly && i.AppliesTo(level)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
         });
 
+    /// <summary>
+    /// A submitted report of <paramref name="unit"/> with every applicable monthly indicator claimed at
+    /// <paramref name="fractionOfTarget"/> of its target (yes/no: ya), waiting for the city.
+    /// </summary>
+    public static Task SubmittedReportAsync(this RaporFactory f, string unit, string period, double fractionOfTarget) =>
+        f.WithDbAsync(async db =>
+        {
+            if (!Period.TryParseKey(period, out var y, out var m))
+                throw new ArgumentException(period, nameof(period));
+            var p = await db.Periods.FirstAsync(x => x.TenantCode == Tenant && x.Year == y && x.Month == m);
+            var fw = await db.Frameworks.Include(x => x.Bidang).ThenInclude(b => b.Indicators).FirstAsync(x => x.TenantCode == Tenant && x.Year == y);
+            var region = await db.Regions.FirstAsync(r => r.Code == unit);
+            var report = new Report { PeriodId = p.Id, UnitCode = unit, Level = region.Level, FrameworkId = fw.Id };
+            foreach (var i in fw.Indicators.Where(i => i.Frequency == Frequency.Monthly && i.AppliesTo(region.Level)))
+                report.Values.Add(new ReportValue
+                {
+                    ReportId = report.Id, IndicatorId = i.Id, UnitCode = unit,
+                    Value = i.Type is IndicatorType.YesNo or IndicatorType.Document ? 1 : i.Direction == Direction.LowerIsBetter ? i.Target / fractionOfTarget : i.Target * fractionOfTarget,
+                });
+            report.Submit("test", DateTime.UtcNow, late: false);
+            if (report.NeedsCamatApproval)
+                report.ApproveByCamat("test", DateTime.UtcNow, null);
+            db.Reports.Add(report);
+            return await db.SaveChangesAsync();
+        });
+
     /// <summary>A file that is a PNG by content (signature and a minimal header).</summary>
     public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
 }

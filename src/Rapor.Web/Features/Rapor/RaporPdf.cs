@@ -114,6 +114,8 @@ public static class RaporPdf
         {
             if (_fontsReady)
                 return;
+            // PDFsharp 6.5 runs only after a licence is chosen; see docs/decisions/ADR-005 before changing this.
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new ShippedFonts();
             _fontsReady = true;
         }
