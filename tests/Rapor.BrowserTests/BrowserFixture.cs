@@ -7,9 +7,16 @@ namespace Rapor.BrowserTests;
 /// One app on real Kestrel and one headless Debian Chromium for a test class.
 /// Playwright cannot download browsers here, so the system binary is used (CHROMIUM_PATH overrides).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public KestrelRaporFactory App { get; } = new();
+    public BrowserFixture()
+        : this(demoReports: false)
+    {
+    }
+
+    protected BrowserFixture(bool demoReports) => App = new KestrelRaporFactory(demoReports);
+
+    public KestrelRaporFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright _playwright = null!;
 
@@ -30,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await ((IAsyncDisposable)App).DisposeAsync();
@@ -69,6 +77,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return dir;
     }
 }
+
+/// <summary>The app with the Development demo data: a year and more of Bandung reports, scored and finalized.</summary>
+public sealed class DemoBrowserFixture() : BrowserFixture(demoReports: true);
 
 /// <summary>Page object for the login form.</summary>
 public static class LoginPage

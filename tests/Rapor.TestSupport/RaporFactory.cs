@@ -122,7 +122,20 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
 /// <summary>The app on real Kestrel (random port) for browser tests.</summary>
 public sealed class KestrelRaporFactory : RaporFactory
 {
-    public KestrelRaporFactory() => UseKestrel(0);
+    private readonly bool _demoReports;
+
+    public KestrelRaporFactory(bool demoReports = false)
+    {
+        _demoReports = demoReports;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_demoReports)
+            builder.UseSetting("Seed:DemoReports", "true");
+    }
 
     public string BaseUrl
     {

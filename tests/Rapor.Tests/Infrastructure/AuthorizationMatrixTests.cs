@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Rapor.TestSupport;
 
 namespace Rapor.Tests.Infrastructure;
@@ -18,6 +19,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             await base.InitializeAsync();
             await this.OpenPeriodAsync(2034, 1);
+            await this.OpenPeriodAsync(2034, 2);
+            await WithDbAsync(async db =>
+            {
+                (await db.Periods.SingleAsync(p => p.Year == 2034 && p.Month == 2)).FinalizedAt = DateTime.UtcNow; // public endpoints need a final period
+                return await db.SaveChangesAsync();
+            });
             FrameworkId = (await WithDbAsync(db => Task.FromResult(db.Frameworks.First(f => f.TenantCode == "32.73" && f.Year == 2025).Id))).ToString();
         }
 
@@ -80,6 +87,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/frameworks/32.73/2025", Users),
         ("/api/reports/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/api/reports/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
+        ("/Verification?period=2034-01", [Verifikator]),
+        ("/Verification/Report/32.73.29.1001/2034-01", [Verifikator]),
+        ("/Verification/Visits?unit=32.73.29/&period=2034-01".Replace("/&", "&", StringComparison.Ordinal), [Verifikator]),
+        ("/Rapor/Ranking", SignedIn),
+        ("/Rapor/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Rapor/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
+        ("/Rapor/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
+        ("/Rapor/32.73.01/2034-01?handler=Pdf", TenantWide),
+        ("/Dashboard", [Admin, AdminBandung, Pimpinan]),
+        ("/Publik", Users),
+        ("/api/public/32.73/rankings/2034-02", Users),
         ("/api/regions/32.73", Users),
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),

@@ -211,4 +211,34 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
         Assert.Equal(30, rows.Count);
         Assert.Equal("Sukasari", rows[0]["Nama"]);
     }
+
+    [Fact]
+    public async Task A_field_visit_finding_becomes_the_verified_value_and_rescores_the_unit()
+    {
+        var period = await factory.OpenPeriodAsync(2035, 6);
+        await factory.SubmittedReportAsync(Sukasari, period, 1.0);
+        var verifikator = await factory.LoginAsync("verifikator");
+        using var scheduled = await PostAsync(verifikator, $"/Verification/Visits?unit={Sukasari}&period={period}", new() { ["scheduledOn"] = Scenario.Today.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var visitUrl = scheduled.Headers.Location!.OriginalString;
+        var sla = await IndicatorIdAsync(2035, "1.01");
+
+        using var bad = await PostAsync(verifikator, visitUrl, new() { [$"found_{sla}"] = "banyak", ["complete"] = "true" });
+        Assert.Contains("1.01: \"banyak\" bukan angka.", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+
+        using var done = await PostAsync(verifikator, visitUrl, new()
+        {
+            [$"found_{sla}"] = "47,5", [$"note_{sla}"] = "Buku antrean menunjukkan separuh", ["latitude"] = "-6.8667", ["longitude"] = "107.5872", ["complete"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var value = await factory.WithDbAsync(db => db.ReportValues.SingleAsync(v => v.UnitCode == Sukasari && v.IndicatorId == sla, Ct));
+        Assert.Equal((47.5, VerificationStatus.Dikoreksi), (value.VerifiedValue, value.Verification));
+        Assert.StartsWith("Verifikasi lapangan", value.VerificationNote, StringComparison.Ordinal);
+        var visit = await factory.WithDbAsync(db => db.FieldVisits.Include(v => v.Findings).SingleAsync(v => v.UnitCode == Sukasari, Ct));
+        Assert.Equal((VisitStatus.Selesai, -6.8667), (visit.Status, visit.Latitude));
+        Assert.True((await ScoresAsync(period))[Sukasari].OwnScore > 0);
+
+        var lurah = await factory.LoginAsync("lurah.cisarantenwetan");
+        Assert.Contains("AccessDenied", (await lurah.GetAsync(visitUrl, Ct)).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
 }
