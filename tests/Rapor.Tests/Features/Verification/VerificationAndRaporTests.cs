@@ -231,7 +231,8 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
             [$"found_{sla}"] = "47,5", [$"note_{sla}"] = "Buku antrean menunjukkan separuh", ["latitude"] = "-6.8667", ["longitude"] = "107.5872", ["complete"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        var value = await factory.WithDbAsync(db => db.ReportValues.SingleAsync(v => v.UnitCode == Sukasari && v.IndicatorId == sla, Ct));
+        var value = await factory.WithDbAsync(db => db.ReportValues.SingleAsync(v => v.UnitCode == Sukasari && v.IndicatorId == sla
+            && db.Reports.Any(r => r.Id == v.ReportId && db.Periods.Any(p => p.Id == r.PeriodId && p.Year == 2035 && p.Month == 6)), Ct));
         Assert.Equal((47.5, VerificationStatus.Dikoreksi), (value.VerifiedValue, value.Verification));
         Assert.StartsWith("Verifikasi lapangan", value.VerificationNote, StringComparison.Ordinal);
         var visit = await factory.WithDbAsync(db => db.FieldVisits.Include(v => v.Findings).SingleAsync(v => v.UnitCode == Sukasari, Ct));
