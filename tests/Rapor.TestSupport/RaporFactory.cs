@@ -107,6 +107,19 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }));
     }
 
+    /// <summary>Posts form fields with a fresh antiforgery token, as a form field or (htmx) as the request header.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string>? fields = null, bool tokenInHeader = false)
+    {
+        fields ??= [];
+        var token = await AntiforgeryTokenAsync(client, "/");
+        if (!tokenInHeader)
+            fields["__RequestVerificationToken"] = token;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        if (tokenInHeader)
+            request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Reads the antiforgery token from a page's form.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {

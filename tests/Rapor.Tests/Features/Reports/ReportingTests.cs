@@ -14,16 +14,14 @@ public sealed class ReportingTests(RaporFactory factory) : IClassFixture<RaporFa
 
     private static string FillUrl(string unit, string period) => $"/Reports/Fill/{unit}/{period}";
 
-    private static async Task<HttpResponseMessage> SaveValueAsync(HttpClient client, string unit, string period, Guid indicator, string value, int? version = null, string? note = null)
+    private static Task<HttpResponseMessage> SaveValueAsync(HttpClient client, string unit, string period, Guid indicator, string value, int? version = null, string? note = null)
     {
         var fields = new Dictionary<string, string> { ["indicatorId"] = indicator.ToString(), ["value"] = value };
         if (version is { } v)
             fields["version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (note is not null)
             fields["note"] = note;
-        using var request = new HttpRequestMessage(HttpMethod.Post, FillUrl(unit, period) + "?handler=Value") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("RequestVerificationToken", await RaporFactory.AntiforgeryTokenAsync(client, "/"));
-        return await client.SendAsync(request, Ct);
+        return RaporFactory.PostFormAsync(client, FillUrl(unit, period) + "?handler=Value", fields, tokenInHeader: true);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string unit, string period, Guid indicator, byte[] content, string fileName)
@@ -38,12 +36,8 @@ public sealed class ReportingTests(RaporFactory factory) : IClassFixture<RaporFa
         return await client.SendAsync(request, Ct);
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string>? fields = null)
-    {
-        fields ??= [];
-        fields["__RequestVerificationToken"] = await RaporFactory.AntiforgeryTokenAsync(client, "/");
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string>? fields = null) =>
+        RaporFactory.PostFormAsync(client, url, fields);
 
     /// <summary>Fills every typed indicator with its target and uploads a photo where evidence is required.</summary>
     private async Task FillCompletelyAsync(HttpClient client, string unit, string period, int year)

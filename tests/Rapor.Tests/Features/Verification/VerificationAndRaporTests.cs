@@ -17,18 +17,8 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
     private const string Sukasari = "32.73.01";
     private const string Sukajadi = "32.73.07";
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string>? fields = null, bool header = false)
-    {
-        fields ??= [];
-        var token = await RaporFactory.AntiforgeryTokenAsync(client, "/");
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
-        if (header)
-            request.Headers.Add("RequestVerificationToken", token);
-        else
-            fields["__RequestVerificationToken"] = token;
-        request.Content = new FormUrlEncodedContent(fields);
-        return await client.SendAsync(request, Ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string>? fields = null, bool header = false) =>
+        RaporFactory.PostFormAsync(client, url, fields, header);
 
     private Task<Dictionary<string, ScoreRecord>> ScoresAsync(string period) => factory.WithDbAsync(db =>
     {
