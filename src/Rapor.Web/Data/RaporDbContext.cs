@@ -31,6 +31,11 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ScoreRecord> Scores => Set<ScoreRecord>();
     public DbSet<FieldVisit> FieldVisits => Set<FieldVisit>();
     public DbSet<VisitFinding> VisitFindings => Set<VisitFinding>();
+    public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<InnovationOwner> InnovationOwners => Set<InnovationOwner>();
+    public DbSet<InnovationStep> InnovationSteps => Set<InnovationStep>();
+    public DbSet<TppPolicy> TppPolicies => Set<TppPolicy>();
+    public DbSet<TppExclusion> TppExclusions => Set<TppExclusion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk demo seeding only: demo rows are marked as such and would flood the audit trail.</summary>

@@ -11,6 +11,9 @@ public sealed class AppUser : IdentityUser
     /// a kab/kota code for tenant-wide roles. Empty only for the platform admin.
     /// </summary>
     public string UnitCode { get; set; } = "";
+
+    /// <summary>The official (tenure record) this account is, e.g. a Kasi who owns innovations.</summary>
+    public Guid? OfficialId { get; set; }
 }
 
 public static class Roles

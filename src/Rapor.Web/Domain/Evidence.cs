@@ -11,6 +11,7 @@ public sealed class Evidence : IAudited
     public Guid? ReportValueId { get; init; }
     public Guid? FieldActivityId { get; init; }
     public Guid? FieldVisitId { get; init; }
+    public Guid? InnovationStepId { get; init; }
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public long Size { get; init; }

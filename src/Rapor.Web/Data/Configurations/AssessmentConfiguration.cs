@@ -195,6 +195,8 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasOne<FieldActivity>().WithMany().HasForeignKey(e => e.FieldActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<FieldVisit>().WithMany().HasForeignKey(e => e.FieldVisitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.FieldVisitId);
+        builder.HasOne<InnovationStep>().WithMany().HasForeignKey(e => e.InnovationStepId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.InnovationStepId);
         builder.Ignore(e => e.AuditScope);
     }
 }
@@ -235,5 +237,84 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Text).HasMaxLength(500);
         builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
+    }
+}
+
+public sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovation>
+{
+    public void Configure(EntityTypeBuilder<Innovation> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TenantCode).HasMaxLength(5);
+        builder.Property(i => i.UnitCode).HasMaxLength(13);
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.Problem).HasMaxLength(4000);
+        builder.Property(i => i.Approach).HasMaxLength(4000);
+        builder.Property(i => i.Results).HasMaxLength(4000);
+        builder.Property(i => i.CreatedBy).HasMaxLength(256);
+        builder.Property(i => i.Bentuk).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Jenis).HasConversion<string>().HasMaxLength(12);
+        builder.HasIndex(i => i.UnitCode);
+        builder.HasIndex(i => i.ReplicatedFromId);
+        builder.HasOne<Innovation>().WithMany().HasForeignKey(i => i.ReplicatedFromId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Owners).WithOne().HasForeignKey(o => o.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Steps).WithOne().HasForeignKey(s => s.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(i => i.AuditScope);
+        builder.Ignore(i => i.VerifiedStage);
+    }
+}
+
+public sealed class InnovationOwnerConfiguration : IEntityTypeConfiguration<InnovationOwner>
+{
+    public void Configure(EntityTypeBuilder<InnovationOwner> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.UnitCode).HasMaxLength(13);
+        builder.HasIndex(o => new { o.InnovationId, o.OfficialId }).IsUnique();
+        builder.HasOne<Official>().WithMany().HasForeignKey(o => o.OfficialId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(o => o.AuditScope);
+    }
+}
+
+public sealed class InnovationStepConfiguration : IEntityTypeConfiguration<InnovationStep>
+{
+    public void Configure(EntityTypeBuilder<InnovationStep> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.UnitCode).HasMaxLength(13);
+        builder.Property(s => s.Description).HasMaxLength(2000);
+        builder.Property(s => s.ReturnNote).HasMaxLength(1000);
+        builder.Property(s => s.VerifiedBy).HasMaxLength(256);
+        builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(12);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(14);
+        builder.HasIndex(s => new { s.InnovationId, s.Stage }).IsUnique();
+        builder.Ignore(s => s.AuditScope);
+    }
+}
+
+public sealed class TppPolicyConfiguration : IEntityTypeConfiguration<TppPolicy>
+{
+    public void Configure(EntityTypeBuilder<TppPolicy> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.TenantCode).HasMaxLength(5);
+        builder.Property(p => p.ApprovedBy).HasMaxLength(256);
+        builder.Property(p => p.MinimumStage).HasConversion<string>().HasMaxLength(12);
+        builder.HasIndex(p => new { p.TenantCode, p.Year }).IsUnique();
+        builder.HasMany(p => p.Exclusions).WithOne().HasForeignKey(e => e.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(p => p.AuditScope);
+    }
+}
+
+public sealed class TppExclusionConfiguration : IEntityTypeConfiguration<TppExclusion>
+{
+    public void Configure(EntityTypeBuilder<TppExclusion> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Nip).HasMaxLength(18);
+        builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.Property(e => e.TenantCode).HasMaxLength(5);
+        builder.HasIndex(e => new { e.PolicyId, e.Nip }).IsUnique();
+        builder.Ignore(e => e.AuditScope);
     }
 }
