@@ -54,7 +54,10 @@ public sealed class DatabaseInitializer(
         await SeedActivityKindsAsync(ct);
         await SeedBandungFrameworkAsync(ct);
         if (options.DemoData)
+        {
             await DemoData.SeedAsync(db, users, options.DemoPassword, ct);
+            await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
+        }
         if (options.DemoReports)
             await Data.DemoReports.SeedAsync(db, new Features.Rapor.ScoringService(db, clock), clock, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         if (options.AdminUser is { Length: > 0 } adminUser && options.AdminPassword is { Length: > 0 } adminPassword)

@@ -17,8 +17,11 @@ public static class RaporClaims
 {
     public const string Unit = "rapor:unit";
     public const string Name = "rapor:name";
+    public const string Official = "rapor:official";
 
     public static string UnitCode(this ClaimsPrincipal user) => user.FindFirstValue(Unit) ?? "";
+
+    public static Guid? OfficialId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Official), out var id) ? id : null;
 
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(Name) ?? user.Identity?.Name ?? "";
 }

@@ -10,6 +10,7 @@ using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
+using Rapor.Web.Features.Innovations;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -202,6 +203,7 @@ public static class RaporApp
         app.MapFrameworksApi();
         app.MapReportsApi();
         app.MapPublicApi();
+        app.MapInnovationsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
     }
@@ -216,6 +218,8 @@ public sealed class RaporClaimsFactory(UserManager<AppUser> users, RoleManager<I
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(RaporClaims.Unit, user.UnitCode));
         identity.AddClaim(new Claim(RaporClaims.Name, user.DisplayName));
+        if (user.OfficialId is { } official)
+            identity.AddClaim(new Claim(RaporClaims.Official, official.ToString()));
         return identity;
     }
 }

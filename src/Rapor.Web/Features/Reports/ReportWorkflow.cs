@@ -212,6 +212,12 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             return [$"Batas waktu pengajuan {c.Deadline:dd-MM-yyyy} sudah lewat. Minta perpanjangan kepada admin."];
         foreach (var i in c.Indicators.Where(i => i.Source == ValueSource.FieldActivities))
             EnsureValue(c, i).Value = c.ActivityCounts.GetValueOrDefault(i.ActivityKind ?? "");
+        if (c.Indicators.Any(i => i.Source == ValueSource.Innovations))
+        {
+            var count = await InnovationsInPenerapanAsync(c.Unit.Code, c.Period.Year, ct);
+            foreach (var i in c.Indicators.Where(i => i.Source == ValueSource.Innovations))
+                EnsureValue(c, i).Value = count;
+        }
         var missing = Missing(c);
         if (missing.Count > 0)
             return missing;
@@ -221,6 +227,15 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
                 $"Laporan {c.Unit.Name} {c.Period.Label} diajukan dan menunggu persetujuan Anda.", ReviewLink(c), ct);
         await db.SaveChangesAsync(ct);
         return [];
+    }
+
+    /// <summary>Innovations of the unit whose penerapan stage was verified in the year (read from the registry, never typed).</summary>
+    public Task<int> InnovationsInPenerapanAsync(string unitCode, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return db.Innovations.CountAsync(i => i.UnitCode == unitCode && i.Steps.Any(s => s.Stage == InnovationStage.Penerapan
+            && s.Status == StageStatus.Diverifikasi && s.VerifiedOn >= from && s.VerifiedOn <= to), ct);
     }
 
     public async Task ApproveAsync(Context c, string? note, CancellationToken ct)
