@@ -94,6 +94,11 @@ case "$cmd" in
     RAPOR_TEST_DB=Postgres run_suite integration-postgres "tests/Rapor.Tests/$bin/Rapor.Tests.dll" collections -trait "Category=Integration"
     # One browser class at a time: on 2 cores a demo-data seed beside a browser session starves it into timeouts.
     run_suite browser-chromium "tests/Rapor.BrowserTests/$bin/Rapor.BrowserTests.dll" none
+    log "benchmark smoke run (1/100 scale; no timing is asserted)"
+    if ! dotnet "bench/Rapor.Bench/$bin/Rapor.Bench.dll" --scale 0.01 --updates 500 --runs 1 | tee "$RESULTS/bench-smoke.txt" | grep -q "differing: 0;"; then
+      echo "benchmark smoke run failed or compiled scores differ from explained scores"
+      SUITE_ERRORS=$((SUITE_ERRORS + 1))
+    fi
     totals
     ;;
   *)

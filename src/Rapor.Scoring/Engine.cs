@@ -132,16 +132,24 @@ public static class Engine
     /// <summary>Totals, zones and ranks for a whole tenant and period.</summary>
     public static List<Standing> Standings(FrameworkSpec f, IReadOnlyList<UnitScore> units)
     {
-        var kelurahanTotals = units.Where(u => u.Level == UnitLevel.Kelurahan && u.ParentCode is not null)
-            .GroupBy(u => u.ParentCode!).ToDictionary(g => g.Key, g => g.Average(u => u.OwnScore));
-        var provisional = units.Select(u =>
+        // Kelurahan own scores summed per kecamatan in one pass.
+        var kids = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+        foreach (var u in units)
         {
-            double? mean = u.Level == UnitLevel.Kecamatan && kelurahanTotals.TryGetValue(u.Code, out var m) ? m : null;
+            if (u.Level != UnitLevel.Kelurahan || u.ParentCode is null)
+                continue;
+            var (sum, count) = kids.GetValueOrDefault(u.ParentCode);
+            kids[u.ParentCode] = (sum + u.OwnScore, count + 1);
+        }
+        var list = new List<Standing>(units.Count);
+        foreach (var u in units)
+        {
+            double? mean = u.Level == UnitLevel.Kecamatan && kids.TryGetValue(u.Code, out var k) ? k.Sum / k.Count : null;
             var total = u.Level == UnitLevel.Kecamatan ? RollUp(u.OwnScore, mean, f.RollUpShare) : u.OwnScore;
-            return (Unit: u, Mean: mean, Total: total, Bidang1: u.Bidang.Count > 0 ? u.Bidang[0].Score : 0);
-        }).ToList();
-        return Rank(f, provisional.Select(p => new Standing(p.Unit.Code, p.Unit.Name, p.Unit.Level, p.Unit.ParentCode, p.Unit.OwnScore, p.Mean,
-            p.Total, p.Bidang1, Zone.Merah, 0, false, 0, p.Unit.MissingReport)).ToList());
+            list.Add(new Standing(u.Code, u.Name, u.Level, u.ParentCode, u.OwnScore, mean, total, u.Bidang.Count > 0 ? u.Bidang[0].Score : 0,
+                Zone.Merah, 0, false, 0, u.MissingReport));
+        }
+        return Rank(f, list);
     }
 
     /// <summary>
@@ -153,19 +161,28 @@ public static class Engine
         var result = new List<Standing>(standings.Count);
         foreach (var level in new[] { UnitLevel.Kecamatan, UnitLevel.Kelurahan })
         {
-            var ordered = standings.Where(s => s.Level == level)
-                .OrderByDescending(s => Math.Round(s.Total, 2))
-                .ThenByDescending(s => s.Bidang1)
-                .ThenBy(s => s.Name, StringComparer.Ordinal)
-                .ToList();
+            var ordered = new List<(double Rounded, Standing S)>();
+            foreach (var s in standings)
+            {
+                if (s.Level == level)
+                    ordered.Add((Math.Round(s.Total, 2), s));
+            }
+            ordered.Sort(static (a, b) =>
+            {
+                var c = b.Rounded.CompareTo(a.Rounded);
+                if (c == 0)
+                    c = b.S.Bidang1.CompareTo(a.S.Bidang1);
+                return c != 0 ? c : string.CompareOrdinal(a.S.Name, b.S.Name);
+            });
             var rank = 0;
             for (var i = 0; i < ordered.Count; i++)
             {
-                var rounded = Math.Round(ordered[i].Total, 2);
-                if (i == 0 || Math.Round(ordered[i - 1].Total, 2) != rounded)
+                var rounded = ordered[i].Rounded;
+                if (i == 0 || ordered[i - 1].Rounded != rounded)
                     rank = i + 1;
-                var tied = (i > 0 && Math.Round(ordered[i - 1].Total, 2) == rounded) || (i + 1 < ordered.Count && Math.Round(ordered[i + 1].Total, 2) == rounded);
-                result.Add(ordered[i] with { Rank = rank, Tied = tied, Position = i + 1, Zone = ZoneOf(f, ordered[i].Total) });
+                var tied = (i > 0 && ordered[i - 1].Rounded == rounded) || (i + 1 < ordered.Count && ordered[i + 1].Rounded == rounded);
+                var s = ordered[i].S;
+                result.Add(s with { Rank = rank, Tied = tied, Position = i + 1, Zone = ZoneOf(f, s.Total) });
             }
         }
         return result;

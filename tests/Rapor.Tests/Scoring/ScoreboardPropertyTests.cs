@@ -71,3 +71,33 @@ public sealed class ScoreboardPropertyTests
         new(code, code, level, parent, rng.NextDouble() > 0.05,
             f.Indicators.Select(_ => rng.NextDouble() < 0.1 ? double.NaN : Math.Round(rng.NextDouble() * 120)).ToArray());
 }
+
+public sealed class CompiledFrameworkTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Compiled_scores_equal_the_explained_engine(int seed)
+    {
+        var rng = new Random(seed);
+        var f = new FrameworkSpec(
+            [new(1, "B1", 30), new(2, "B2", 25), new(3, "B3", 25), new(4, "B4", 20)],
+            Enumerable.Range(0, 24).Select(i => new IndicatorSpec($"I{i}", i % 4, (Rule)(i % 4), i % 4 == 2 ? 1 : 5 + i, 1 + i % 3,
+                ForKecamatan: i % 7 != 0, ForKelurahan: i % 5 != 0, Monthly: i % 6 != 0, Bands: i % 4 == 3 ? [(0, 0), (10, 50), (20, 100)] : null)).ToList());
+        foreach (var monthly in new[] { true, false })
+        {
+            var compiled = new CompiledFramework(f, monthly);
+            for (var n = 0; n < 500; n++)
+            {
+                var level = n % 2 == 0 ? UnitLevel.Kecamatan : UnitLevel.Kelurahan;
+                var u = new UnitInput($"U{n}", "U", level, "P", rng.NextDouble() > 0.05,
+                    f.Indicators.Select(_ => rng.NextDouble() < 0.1 ? double.NaN : Math.Round(rng.NextDouble() * 40, 1)).ToArray());
+                var explained = Engine.ScoreUnit(f, u, monthly);
+                var (own, b1) = compiled.Score(u.Values, u.Level, u.HasReport);
+                Assert.Equal(explained.OwnScore, own, 9);
+                Assert.Equal(explained.Bidang[0].Score, b1, 9);
+            }
+        }
+    }
+}
