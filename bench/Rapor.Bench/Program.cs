@@ -9,6 +9,7 @@ var scale = Arg("--scale", 1.0);
 var seed = (int)Arg("--seed", 42);
 var updates = (int)Arg("--updates", 10_000);
 var runs = (int)Arg("--runs", 5);
+var withDb = args.Contains("--db");
 var inv = CultureInfo.InvariantCulture;
 
 var sw = Stopwatch.StartNew();
@@ -104,6 +105,16 @@ Console.WriteLine($"| incremental rescore p50 / p95 / p99 ({updates:N0} updates)
 Console.WriteLine($"| managed heap holding the month for incremental scoring | {heldBytes / 1024.0 / 1024:0} MB | | |");
 Console.WriteLine($"| working set | {workingSet / 1024.0 / 1024:0} MB | | |");
 Console.WriteLine();
+if (withDb)
+{
+    var pg = Environment.GetEnvironmentVariable("RAPOR_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=rapor_test;Password=rapor_test;Database=postgres";
+    var bench = new DbBench(NationalData.Generate(scale, seed), seed);
+    Console.WriteLine();
+    Console.WriteLine("| cold full rescore, one month, from the database | load (rows/s) | engine | SQL baseline | engine / SQL | results differing |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var r in new[] { bench.Postgres(pg), bench.Sqlite(Path.Combine(Path.GetTempPath(), "rapor-bench.db")) })
+        Console.WriteLine($"| {r.Database} | {r.LoadSeconds:0.0} s ({r.Rows / r.LoadSeconds:N0}/s) | {r.EngineMs:0} ms | {r.SqlMs:0} ms | {r.EngineMs / r.SqlMs:0.00} | {r.Mismatches} |");
+}
 Console.WriteLine($"checks: compiled vs explained standings differing: {mismatches}; {standings.Sum(s => s.Count):N0} standings; top kecamatan total {standings.SelectMany(s => s).Max(s => s.Total).ToString("0.00", inv)}");
 return 0;
 

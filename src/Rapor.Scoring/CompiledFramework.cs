@@ -45,6 +45,12 @@ public sealed class CompiledFramework
         }
     }
 
+    /// <summary>Indicator i's share of a unit's own score at this level (0 when it does not apply).</summary>
+    public double Coefficient(UnitLevel level, int i) => _own[(int)level][i];
+
+    /// <summary>Indicator i's weight within bidang (1) at this level (0 outside bidang 1).</summary>
+    public double Bidang1Coefficient(UnitLevel level, int i) => _bidang1[(int)level][i];
+
     /// <summary>Own score and bidang (1) score (the tie-breaker) of one unit.</summary>
     public (double Own, double Bidang1) Score(ReadOnlySpan<double> values, UnitLevel level, bool hasReport)
     {

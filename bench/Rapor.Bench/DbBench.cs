@@ -1,0 +1,370 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Rapor.Scoring;
+
+namespace Rapor.Bench;
+
+/// <summary>
+/// Cold full rescore of one national month from a database: the engine (partitioned parallel reads + compiled
+/// scoring) against the same computation written as one SQL statement executed by the database, results checked equal.
+/// </summary>
+public sealed class DbBench(NationalData data, int seed)
+{
+    private readonly CompiledFramework _compiled = new(data.Framework, monthly: true);
+    private readonly List<(int Id, int Tenant, int Parent, UnitInput Unit)> _units = Flatten(data);
+
+    private static List<(int, int, int, UnitInput)> Flatten(NationalData data)
+    {
+        var list = new List<(int, int, int, UnitInput)>();
+        var ids = new Dictionary<string, int>();
+        for (var t = 0; t < data.ByTenant.Count; t++)
+        {
+            foreach (var u in data.ByTenant[t])
+            {
+                ids[u.Code] = list.Count;
+                list.Add((list.Count, t, u.Level == UnitLevel.Kecamatan ? -1 : ids[u.ParentCode!], u));
+            }
+        }
+        return list;
+    }
+
+    public sealed record Result(string Database, double LoadSeconds, long Rows, double EngineMs, double SqlMs, int Mismatches);
+
+    // ---------- PostgreSQL ----------
+
+    public Result Postgres(string serverConnectionString)
+    {
+        // Its own database: the test role may create databases but not tables in "postgres".
+        using (var admin = new NpgsqlConnection(serverConnectionString))
+        {
+            admin.Open();
+            using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'rapor_bench'", admin);
+            if (exists.ExecuteScalar() is null)
+                Exec(admin, "CREATE DATABASE rapor_bench");
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "rapor_bench" }.ToString();
+        using (var c = new NpgsqlConnection(connectionString))
+        {
+            c.Open();
+            Exec(c, "DROP TABLE IF EXISTS vals; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS spec;");
+            Exec(c, "CREATE UNLOGGED TABLE units(id int PRIMARY KEY, tenant int, parent int, level smallint, has_report boolean);");
+            Exec(c, "CREATE UNLOGGED TABLE spec(indicator smallint PRIMARY KEY, rule smallint, target double precision, coef0 double precision, coef1 double precision, b10 double precision, b11 double precision);");
+            Exec(c, "CREATE UNLOGGED TABLE vals(month smallint, unit int, indicator smallint, value double precision);");
+        }
+        var sw = Stopwatch.StartNew();
+        long rows;
+        using (var c = new NpgsqlConnection(connectionString))
+        {
+            c.Open();
+            using (var w = c.BeginBinaryImport("COPY units FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (id, tenant, parent, u) in _units)
+                {
+                    w.StartRow();
+                    w.Write(id);
+                    w.Write(tenant);
+                    w.Write(parent);
+                    w.Write((short)u.Level);
+                    w.Write(u.HasReport);
+                }
+                w.Complete();
+            }
+            using (var w = c.BeginBinaryImport("COPY spec FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var i = 0; i < data.Framework.Indicators.Count; i++)
+                {
+                    var s = data.Framework.Indicators[i];
+                    w.StartRow();
+                    w.Write((short)i);
+                    w.Write((short)s.Rule);
+                    w.Write(s.Target);
+                    w.Write(_compiled.Coefficient(UnitLevel.Kecamatan, i));
+                    w.Write(_compiled.Coefficient(UnitLevel.Kelurahan, i));
+                    w.Write(_compiled.Bidang1Coefficient(UnitLevel.Kecamatan, i));
+                    w.Write(_compiled.Bidang1Coefficient(UnitLevel.Kelurahan, i));
+                }
+                w.Complete();
+            }
+            using (var w = c.BeginBinaryImport("COPY vals FROM STDIN (FORMAT BINARY)"))
+            {
+                rows = 0;
+                foreach (var (id, _, _, u) in _units)
+                {
+                    for (short i = 0; i < u.Values.Length; i++)
+                    {
+                        if (double.IsNaN(u.Values[i]))
+                            continue;
+                        w.StartRow();
+                        w.Write((short)1);
+                        w.Write(id);
+                        w.Write(i);
+                        w.Write(u.Values[i]);
+                        rows++;
+                    }
+                }
+                w.Complete();
+            }
+            Exec(c, "CREATE INDEX vals_month_unit ON vals(month, unit); ANALYZE vals; ANALYZE units; ANALYZE spec;");
+        }
+        var load = sw.Elapsed.TotalSeconds;
+
+        var engine = Time(() => EngineFromPostgres(connectionString));
+        var sql = Time(() => SqlPostgres(connectionString));
+        return new Result("PostgreSQL", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+    }
+
+    private Dictionary<int, (double Total, int Rank)> EngineFromPostgres(string cs)
+    {
+        var n = _units.Count;
+        var values = new double[n * data.Framework.Indicators.Count];
+        Array.Fill(values, double.NaN);
+        var meta = new (int Tenant, int Parent, short Level, bool HasReport)[n];
+        using (var c = new NpgsqlConnection(cs))
+        {
+            c.Open();
+            using var r = c.BeginBinaryExport("COPY units TO STDOUT (FORMAT BINARY)");
+            while (r.StartRow() != -1)
+            {
+                var id = r.Read<int>();
+                meta[id] = (r.Read<int>(), r.Read<int>(), r.Read<short>(), r.Read<bool>());
+            }
+        }
+        // Two partitions read at once (one per core), each over its own connection.
+        var parts = 2;
+        Parallel.For(0, parts, p =>
+        {
+            var from = n * p / parts;
+            var to = n * (p + 1) / parts;
+            using var c = new NpgsqlConnection(cs);
+            c.Open();
+            using var r = c.BeginBinaryExport($"COPY (SELECT unit, indicator, value FROM vals WHERE month = 1 AND unit >= {from} AND unit < {to}) TO STDOUT (FORMAT BINARY)");
+            var k = data.Framework.Indicators.Count;
+            while (r.StartRow() != -1)
+            {
+                var unit = r.Read<int>();
+                var ind = r.Read<short>();
+                values[unit * k + ind] = r.Read<double>();
+            }
+        });
+        return Score(values, meta);
+    }
+
+    private static Dictionary<int, (double Total, int Rank)> SqlPostgres(string cs)
+    {
+        const string sql = """
+            WITH s AS (
+              SELECT v.unit, u.tenant, u.parent, u.level,
+                CASE WHEN NOT u.has_report THEN 0 ELSE CASE sp.rule
+                  WHEN 0 THEN CASE WHEN sp.target <= 0 THEN 100 ELSE LEAST(100, GREATEST(0, 100 * v.value / sp.target)) END
+                  WHEN 1 THEN CASE WHEN v.value <= 0 THEN 100 WHEN sp.target <= 0 THEN 0 ELSE LEAST(100, GREATEST(0, 100 * sp.target / v.value)) END
+                  WHEN 2 THEN CASE WHEN v.value >= 0.5 THEN 100 ELSE 0 END
+                  ELSE CASE WHEN v.value >= 60 THEN 100 WHEN v.value >= 40 THEN 75 WHEN v.value >= 20 THEN 50 ELSE 0 END
+                END END AS score,
+                CASE WHEN u.level = 0 THEN sp.coef0 ELSE sp.coef1 END AS coef,
+                CASE WHEN u.level = 0 THEN sp.b10 ELSE sp.b11 END AS b1
+              FROM vals v JOIN units u ON u.id = v.unit JOIN spec sp ON sp.indicator = v.indicator
+              WHERE v.month = 1),
+            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) AS own FROM s GROUP BY unit, tenant, parent, level),
+            kid AS (SELECT parent, AVG(own) AS m FROM own WHERE level = 1 GROUP BY parent),
+            tot AS (SELECT o.unit, o.tenant, o.level, CASE WHEN o.level = 0 AND k.m IS NOT NULL THEN 0.7 * o.own + 0.3 * k.m ELSE o.own END AS total
+                    FROM own o LEFT JOIN kid k ON k.parent = o.unit)
+            SELECT unit, total, RANK() OVER (PARTITION BY tenant, level ORDER BY ROUND(total::numeric, 2) DESC)::int FROM tot
+            """;
+        var result = new Dictionary<int, (double, int)>();
+        using var c = new NpgsqlConnection(cs);
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 600 };
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result[r.GetInt32(0)] = (r.GetDouble(1), r.GetInt32(2));
+        return result;
+    }
+
+    // ---------- SQLite ----------
+
+    public Result Sqlite(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(f);
+        var cs = $"Data Source={path};Pooling=False";
+        var sw = Stopwatch.StartNew();
+        long rows = 0;
+        using (var c = new SqliteConnection(cs))
+        {
+            c.Open();
+            Exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;");
+            Exec(c, "CREATE TABLE units(id INTEGER PRIMARY KEY, tenant INT, parent INT, level INT, has_report INT);");
+            Exec(c, "CREATE TABLE spec(indicator INTEGER PRIMARY KEY, rule INT, target REAL, coef0 REAL, coef1 REAL, b10 REAL, b11 REAL);");
+            // Clustered by (month, unit, indicator): a month is one contiguous range of the table.
+            Exec(c, "CREATE TABLE vals(month INT, unit INT, indicator INT, value REAL, PRIMARY KEY(month, unit, indicator)) WITHOUT ROWID;");
+            using var tx = c.BeginTransaction();
+            Insert(c, tx, "INSERT INTO units VALUES ($a, $b, $c, $d, $e)", _units.Select(x => new object[] { x.Id, x.Tenant, x.Parent, (int)x.Unit.Level, x.Unit.HasReport ? 1 : 0 }));
+            Insert(c, tx, "INSERT INTO spec VALUES ($a, $b, $c, $d, $e, $f, $g)", data.Framework.Indicators.Select((s, i) => new object[]
+            {
+                i, (int)s.Rule, s.Target, _compiled.Coefficient(UnitLevel.Kecamatan, i), _compiled.Coefficient(UnitLevel.Kelurahan, i),
+                _compiled.Bidang1Coefficient(UnitLevel.Kecamatan, i), _compiled.Bidang1Coefficient(UnitLevel.Kelurahan, i),
+            }));
+            tx.Commit();
+            using var insert = c.CreateCommand();
+            insert.CommandText = "INSERT INTO vals VALUES (1, $u, $i, $v)";
+            var pu = insert.Parameters.Add("$u", SqliteType.Integer);
+            var pi = insert.Parameters.Add("$i", SqliteType.Integer);
+            var pv = insert.Parameters.Add("$v", SqliteType.Real);
+            var batch = c.BeginTransaction();
+            insert.Transaction = batch;
+            insert.Prepare();
+            foreach (var (id, _, _, u) in _units)
+            {
+                for (var i = 0; i < u.Values.Length; i++)
+                {
+                    if (double.IsNaN(u.Values[i]))
+                        continue;
+                    pu.Value = id;
+                    pi.Value = i;
+                    pv.Value = u.Values[i];
+                    insert.ExecuteNonQuery();
+                    if (++rows % 500_000 == 0)
+                    {
+                        batch.Commit();
+                        batch = c.BeginTransaction();
+                        insert.Transaction = batch;
+                    }
+                }
+            }
+            batch.Commit();
+            Exec(c, "ANALYZE;");
+        }
+        var load = sw.Elapsed.TotalSeconds;
+        var engine = Time(() => EngineFromSqlite(cs));
+        var sql = Time(() => SqlSqlite(cs));
+        return new Result("SQLite", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+    }
+
+    private Dictionary<int, (double Total, int Rank)> EngineFromSqlite(string cs)
+    {
+        var n = _units.Count;
+        var k = data.Framework.Indicators.Count;
+        var values = new double[n * k];
+        Array.Fill(values, double.NaN);
+        var meta = new (int Tenant, int Parent, short Level, bool HasReport)[n];
+        using (var c = new SqliteConnection(cs))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT id, tenant, parent, level, has_report FROM units";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                meta[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2), (short)r.GetInt32(3), r.GetInt32(4) == 1);
+        }
+        var parts = 2;
+        Parallel.For(0, parts, p =>
+        {
+            using var c = new SqliteConnection(cs);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT unit, indicator, value FROM vals WHERE month = 1 AND unit >= $a AND unit < $b";
+            cmd.Parameters.AddWithValue("$a", n * p / parts);
+            cmd.Parameters.AddWithValue("$b", n * (p + 1) / parts);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                values[r.GetInt32(0) * k + r.GetInt32(1)] = r.GetDouble(2);
+        });
+        return Score(values, meta);
+    }
+
+    private static Dictionary<int, (double Total, int Rank)> SqlSqlite(string cs)
+    {
+        const string sql = """
+            WITH s AS (
+              SELECT v.unit, u.tenant, u.parent, u.level,
+                CASE WHEN u.has_report = 0 THEN 0 ELSE CASE sp.rule
+                  WHEN 0 THEN CASE WHEN sp.target <= 0 THEN 100 ELSE MIN(100, MAX(0, 100 * v.value / sp.target)) END
+                  WHEN 1 THEN CASE WHEN v.value <= 0 THEN 100 WHEN sp.target <= 0 THEN 0 ELSE MIN(100, MAX(0, 100 * sp.target / v.value)) END
+                  WHEN 2 THEN CASE WHEN v.value >= 0.5 THEN 100 ELSE 0 END
+                  ELSE CASE WHEN v.value >= 60 THEN 100 WHEN v.value >= 40 THEN 75 WHEN v.value >= 20 THEN 50 ELSE 0 END
+                END END AS score,
+                CASE WHEN u.level = 0 THEN sp.coef0 ELSE sp.coef1 END AS coef
+              FROM vals v JOIN units u ON u.id = v.unit JOIN spec sp ON sp.indicator = v.indicator
+              WHERE v.month = 1),
+            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) AS own FROM s GROUP BY unit),
+            kid AS (SELECT parent, AVG(own) AS m FROM own WHERE level = 1 GROUP BY parent),
+            tot AS (SELECT o.unit, o.tenant, o.level, CASE WHEN o.level = 0 AND k.m IS NOT NULL THEN 0.7 * o.own + 0.3 * k.m ELSE o.own END AS total
+                    FROM own o LEFT JOIN kid k ON k.parent = o.unit)
+            SELECT unit, total, RANK() OVER (PARTITION BY tenant, level ORDER BY ROUND(total, 2) DESC) FROM tot
+            """;
+        var result = new Dictionary<int, (double, int)>();
+        using var c = new SqliteConnection(cs);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 600;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result[r.GetInt32(0)] = (r.GetDouble(1), r.GetInt32(2));
+        return result;
+    }
+
+    // ---------- shared ----------
+
+    /// <summary>Compiled scoring, roll-up and ranks per tenant from the flat value array read from a database.</summary>
+    private Dictionary<int, (double Total, int Rank)> Score(double[] values, (int Tenant, int Parent, short Level, bool HasReport)[] meta)
+    {
+        var k = data.Framework.Indicators.Count;
+        var scores = new UnitScore[meta.Length];
+        Parallel.For(0, meta.Length, id =>
+        {
+            var m = meta[id];
+            var level = (UnitLevel)m.Level;
+            var (own, b1) = _compiled.Score(values.AsSpan(id * k, k), level, m.HasReport);
+            scores[id] = new UnitScore(id.ToString(CultureInfo.InvariantCulture), _units[id].Unit.Name, level,
+                m.Parent < 0 ? "T" + m.Tenant : m.Parent.ToString(CultureInfo.InvariantCulture), !m.HasReport, own, [new BidangResult(1, "", 0, b1, 0)], []);
+        });
+        var result = new Dictionary<int, (double, int)>(meta.Length);
+        var byTenant = Enumerable.Range(0, meta.Length).GroupBy(id => meta[id].Tenant).ToList();
+        var partial = new List<Standing>[byTenant.Count];
+        Parallel.For(0, byTenant.Count, t => partial[t] = Engine.Standings(data.Framework, byTenant[t].Select(id => scores[id]).ToList()));
+        foreach (var s in partial.SelectMany(p => p))
+            result[int.Parse(s.Code, CultureInfo.InvariantCulture)] = (s.Total, s.Rank);
+        return result;
+    }
+
+    private static int Compare(Dictionary<int, (double Total, int Rank)> a, Dictionary<int, (double Total, int Rank)> b) =>
+        a.Count(x => !b.TryGetValue(x.Key, out var y) || Math.Abs(x.Value.Total - y.Total) > 1e-6 || x.Value.Rank != y.Rank) + Math.Abs(a.Count - b.Count);
+
+    /// <summary>Second of two runs: JIT and the database's page cache are warm for the engine and SQL alike.</summary>
+    private static (double Ms, T Value) Time<T>(Func<T> work)
+    {
+        work();
+        GC.Collect();
+        var sw = Stopwatch.StartNew();
+        var v = work();
+        return (sw.Elapsed.TotalMilliseconds, v);
+    }
+
+    private static void Exec(System.Data.Common.DbConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 600;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Insert(SqliteConnection c, SqliteTransaction tx, string sql, IEnumerable<object[]> rows)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        var names = new[] { "$a", "$b", "$c", "$d", "$e", "$f", "$g" };
+        foreach (var row in rows)
+        {
+            cmd.Parameters.Clear();
+            for (var i = 0; i < row.Length; i++)
+                cmd.Parameters.AddWithValue(names[i], row[i]);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public int Seed => seed;
+}
