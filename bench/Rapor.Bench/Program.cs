@@ -112,8 +112,10 @@ if (withDb)
     Console.WriteLine();
     Console.WriteLine("| cold full rescore, one month, from the database | load (rows/s) | engine | SQL baseline | engine / SQL | results differing |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var r in new[] { bench.Postgres(pg), bench.Sqlite(Path.Combine(Path.GetTempPath(), "rapor-bench.db")) })
+    var dbResults = new[] { bench.Postgres(pg), bench.Sqlite(Path.Combine(Path.GetTempPath(), "rapor-bench.db")) };
+    foreach (var r in dbResults)
         Console.WriteLine($"| {r.Database} | {r.LoadSeconds:0.0} s ({r.Rows / r.LoadSeconds:N0}/s) | {r.EngineMs:0} ms | {r.SqlMs:0} ms | {r.EngineMs / r.SqlMs:0.00} | {r.Mismatches} |");
+    Console.WriteLine($"db results differing: {dbResults.Sum(r => r.Mismatches)}");
 }
 Console.WriteLine($"checks: compiled vs explained standings differing: {mismatches}; {standings.Sum(s => s.Count):N0} standings; top kecamatan total {standings.SelectMany(s => s).Max(s => s.Total).ToString("0.00", inv)}");
 return 0;
