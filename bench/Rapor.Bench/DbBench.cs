@@ -10,7 +10,7 @@ namespace Rapor.Bench;
 /// Cold full rescore of one national month from a database: the engine (partitioned parallel reads + compiled
 /// scoring) against the same computation written as one SQL statement executed by the database, results checked equal.
 /// </summary>
-public sealed class DbBench(NationalData data, int seed)
+public sealed class DbBench(NationalData data, int seed, int months = 1)
 {
     private readonly CompiledFramework _compiled = new(data.Framework, monthly: true);
     private readonly List<(int Id, int Tenant, int Parent, UnitInput Unit)> _units = Flatten(data);
@@ -30,7 +30,27 @@ public sealed class DbBench(NationalData data, int seed)
         return list;
     }
 
-    public sealed record Result(string Database, double LoadSeconds, long Rows, double EngineMs, double SqlMs, int Mismatches);
+    public sealed record Result(string Database, double LoadSeconds, long Rows, double EngineMs, double SqlMs, int Mismatches,
+        double AnnualEngineMs = 0, double AnnualSqlMs = 0, int AnnualMismatches = 0);
+
+    /// <summary>A month's value: the generated (month 1) value varied deterministically by ±10 % per month.</summary>
+    private static double ValueIn(int month, int unit, int indicator, double baseValue)
+    {
+        if (month == 1 || double.IsNaN(baseValue))
+            return baseValue;
+        var h = (uint)(unit * 73856093 ^ indicator * 19349663 ^ month * 83492791);
+        h ^= h >> 13;
+        h *= 0x5bd1e995;
+        return Math.Round(baseValue * (0.9 + (h % 2001) / 10000.0), 1);
+    }
+
+    private double[] MonthValues(int month, int id, UnitInput u)
+    {
+        var v = new double[u.Values.Length];
+        for (var i = 0; i < v.Length; i++)
+            v[i] = ValueIn(month, id, i, u.Values[i]);
+        return v;
+    }
 
     // ---------- PostgreSQL ----------
 
@@ -91,18 +111,22 @@ public sealed class DbBench(NationalData data, int seed)
             using (var w = c.BeginBinaryImport("COPY vals FROM STDIN (FORMAT BINARY)"))
             {
                 rows = 0;
-                foreach (var (id, _, _, u) in _units)
+                for (short month = 1; month <= months; month++)
                 {
-                    for (short i = 0; i < u.Values.Length; i++)
+                    foreach (var (id, _, _, u) in _units)
                     {
-                        if (double.IsNaN(u.Values[i]))
-                            continue;
-                        w.StartRow();
-                        w.Write((short)1);
-                        w.Write(id);
-                        w.Write(i);
-                        w.Write(u.Values[i]);
-                        rows++;
+                        var values = MonthValues(month, id, u);
+                        for (short i = 0; i < values.Length; i++)
+                        {
+                            if (double.IsNaN(values[i]))
+                                continue;
+                            w.StartRow();
+                            w.Write(month);
+                            w.Write(id);
+                            w.Write(i);
+                            w.Write(values[i]);
+                            rows++;
+                        }
                     }
                 }
                 w.Complete();
@@ -110,12 +134,15 @@ public sealed class DbBench(NationalData data, int seed)
             // The engine's own layout: one row per unit and month, its 40 verified values packed (NaN = missing).
             using (var w = c.BeginBinaryImport("COPY packed FROM STDIN (FORMAT BINARY)"))
             {
-                foreach (var (id, _, _, u) in _units)
+                for (short month = 1; month <= months; month++)
                 {
-                    w.StartRow();
-                    w.Write((short)1);
-                    w.Write(id);
-                    w.Write(Pack(u.Values), NpgsqlTypes.NpgsqlDbType.Bytea);
+                    foreach (var (id, _, _, u) in _units)
+                    {
+                        w.StartRow();
+                        w.Write(month);
+                        w.Write(id);
+                        w.Write(Pack(MonthValues(month, id, u)), NpgsqlTypes.NpgsqlDbType.Bytea);
+                    }
                 }
                 w.Complete();
             }
@@ -123,16 +150,21 @@ public sealed class DbBench(NationalData data, int seed)
         }
         var load = sw.Elapsed.TotalSeconds;
 
-        var engine = Time(() => EngineFromPostgres(connectionString));
-        var sql = Time(() => SqlPostgres(connectionString));
-        return new Result("PostgreSQL", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+        var engine = Time(() => EngineFromPostgres(connectionString, 1));
+        var sql = Time(() => SqlPostgres(connectionString, 1));
+        if (months < 12)
+            return new Result("PostgreSQL", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+        var annualEngine = Time(() => EngineFromPostgres(connectionString, 12));
+        var annualSql = Time(() => SqlPostgres(connectionString, 12));
+        return new Result("PostgreSQL", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value), annualEngine.Ms, annualSql.Ms, Compare(annualEngine.Value, annualSql.Value));
     }
 
-    private Dictionary<int, (double Total, int Rank)> EngineFromPostgres(string cs)
+    private Dictionary<int, (double Total, int Rank)> EngineFromPostgres(string cs, int upToMonth)
     {
         var n = _units.Count;
-        var values = new double[n * data.Framework.Indicators.Count];
-        Array.Fill(values, double.NaN);
+        var k = data.Framework.Indicators.Count;
+        var owns = new double[n];
+        var firsts = new double[n];
         var meta = new (int Tenant, int Parent, short Level, bool HasReport)[n];
         using (var c = new NpgsqlConnection(cs))
         {
@@ -152,18 +184,19 @@ public sealed class DbBench(NationalData data, int seed)
             var to = n * (p + 1) / parts;
             using var c = new NpgsqlConnection(cs);
             c.Open();
-            using var r = c.BeginBinaryExport($"COPY (SELECT unit, vals FROM packed WHERE month = 1 AND unit >= {from} AND unit < {to}) TO STDOUT (FORMAT BINARY)");
-            var k = data.Framework.Indicators.Count;
+            using var r = c.BeginBinaryExport($"COPY (SELECT unit, vals FROM packed WHERE month <= {upToMonth} AND unit >= {from} AND unit < {to}) TO STDOUT (FORMAT BINARY)");
+            Span<double> row = stackalloc double[k];
             while (r.StartRow() != -1)
             {
                 var unit = r.Read<int>();
-                Unpack(r.Read<byte[]>(), values.AsSpan(unit * k, k));
+                Unpack(r.Read<byte[]>(), row);
+                Accumulate(unit, row, meta, owns, firsts);
             }
         });
-        return Score(values, meta);
+        return Standings(owns, firsts, meta, upToMonth);
     }
 
-    private static Dictionary<int, (double Total, int Rank)> SqlPostgres(string cs)
+    private static Dictionary<int, (double Total, int Rank)> SqlPostgres(string cs, int upToMonth)
     {
         const string sql = """
             WITH s AS (
@@ -177,8 +210,8 @@ public sealed class DbBench(NationalData data, int seed)
                 CASE WHEN u.level = 0 THEN sp.coef0 ELSE sp.coef1 END AS coef,
                 CASE WHEN u.level = 0 THEN sp.b10 ELSE sp.b11 END AS b1
               FROM vals v JOIN units u ON u.id = v.unit JOIN spec sp ON sp.indicator = v.indicator
-              WHERE v.month = 1),
-            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) AS own FROM s GROUP BY unit, tenant, parent, level),
+              WHERE v.month <= @months),
+            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) / @months AS own FROM s GROUP BY unit, tenant, parent, level),
             kid AS (SELECT parent, AVG(own) AS m FROM own WHERE level = 1 GROUP BY parent),
             tot AS (SELECT o.unit, o.tenant, o.level, CASE WHEN o.level = 0 AND k.m IS NOT NULL THEN 0.7 * o.own + 0.3 * k.m ELSE o.own END AS total
                     FROM own o LEFT JOIN kid k ON k.parent = o.unit)
@@ -188,6 +221,7 @@ public sealed class DbBench(NationalData data, int seed)
         using var c = new NpgsqlConnection(cs);
         c.Open();
         using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 600 };
+        cmd.Parameters.AddWithValue("months", upToMonth);
         using var r = cmd.ExecuteReader();
         while (r.Read())
             result[r.GetInt32(0)] = (r.GetDouble(1), r.GetInt32(2));
@@ -221,22 +255,26 @@ public sealed class DbBench(NationalData data, int seed)
             }));
             tx.Commit();
             using var insert = c.CreateCommand();
-            insert.CommandText = "INSERT INTO vals VALUES (1, $u, $i, $v)";
+            insert.CommandText = "INSERT INTO vals VALUES ($m, $u, $i, $v)";
             var pu = insert.Parameters.Add("$u", SqliteType.Integer);
             var pi = insert.Parameters.Add("$i", SqliteType.Integer);
             var pv = insert.Parameters.Add("$v", SqliteType.Real);
             var batch = c.BeginTransaction();
             insert.Transaction = batch;
+            var pm = insert.Parameters.Add("$m", SqliteType.Integer);
             insert.Prepare();
+            foreach (var month in Enumerable.Range(1, months))
             foreach (var (id, _, _, u) in _units)
             {
-                for (var i = 0; i < u.Values.Length; i++)
+                var monthValues = MonthValues(month, id, u);
+                for (var i = 0; i < monthValues.Length; i++)
                 {
-                    if (double.IsNaN(u.Values[i]))
+                    if (double.IsNaN(monthValues[i]))
                         continue;
+                    pm.Value = month;
                     pu.Value = id;
                     pi.Value = i;
-                    pv.Value = u.Values[i];
+                    pv.Value = monthValues[i];
                     insert.ExecuteNonQuery();
                     if (++rows % 500_000 == 0)
                     {
@@ -251,14 +289,16 @@ public sealed class DbBench(NationalData data, int seed)
             using (var pack = c.CreateCommand())
             {
                 pack.Transaction = packTx;
-                pack.CommandText = "INSERT INTO packed VALUES (1, $u, $v)";
+                pack.CommandText = "INSERT INTO packed VALUES ($m, $u, $v)";
+                var ppm = pack.Parameters.Add("$m", SqliteType.Integer);
                 var ppu = pack.Parameters.Add("$u", SqliteType.Integer);
                 var ppv = pack.Parameters.Add("$v", SqliteType.Blob);
-                pack.Prepare();
+                foreach (var month in Enumerable.Range(1, months))
                 foreach (var (id, _, _, u) in _units)
                 {
+                    ppm.Value = month;
                     ppu.Value = id;
-                    ppv.Value = Pack(u.Values);
+                    ppv.Value = Pack(MonthValues(month, id, u));
                     pack.ExecuteNonQuery();
                 }
                 packTx.Commit();
@@ -266,17 +306,21 @@ public sealed class DbBench(NationalData data, int seed)
             Exec(c, "ANALYZE;");
         }
         var load = sw.Elapsed.TotalSeconds;
-        var engine = Time(() => EngineFromSqlite(cs));
-        var sql = Time(() => SqlSqlite(cs));
-        return new Result("SQLite", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+        var engine = Time(() => EngineFromSqlite(cs, 1));
+        var sql = Time(() => SqlSqlite(cs, 1));
+        if (months < 12)
+            return new Result("SQLite", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value));
+        var annualEngine = Time(() => EngineFromSqlite(cs, 12));
+        var annualSql = Time(() => SqlSqlite(cs, 12));
+        return new Result("SQLite", load, rows, engine.Ms, sql.Ms, Compare(engine.Value, sql.Value), annualEngine.Ms, annualSql.Ms, Compare(annualEngine.Value, annualSql.Value));
     }
 
-    private Dictionary<int, (double Total, int Rank)> EngineFromSqlite(string cs)
+    private Dictionary<int, (double Total, int Rank)> EngineFromSqlite(string cs, int upToMonth)
     {
         var n = _units.Count;
         var k = data.Framework.Indicators.Count;
-        var values = new double[n * k];
-        Array.Fill(values, double.NaN);
+        var owns = new double[n];
+        var firsts = new double[n];
         var meta = new (int Tenant, int Parent, short Level, bool HasReport)[n];
         using (var c = new SqliteConnection(cs))
         {
@@ -293,21 +337,23 @@ public sealed class DbBench(NationalData data, int seed)
             using var c = new SqliteConnection(cs);
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT unit, vals FROM packed WHERE month = 1 AND unit >= $a AND unit < $b";
+            cmd.CommandText = $"SELECT unit, vals FROM packed WHERE month <= {upToMonth} AND unit >= $a AND unit < $b";
             cmd.Parameters.AddWithValue("$a", n * p / parts);
             cmd.Parameters.AddWithValue("$b", n * (p + 1) / parts);
             using var r = cmd.ExecuteReader();
             var buffer = new byte[k * sizeof(double)];
+            var row = new double[k];
             while (r.Read())
             {
                 r.GetBytes(1, 0, buffer, 0, buffer.Length);
-                Unpack(buffer, values.AsSpan(r.GetInt32(0) * k, k));
+                Unpack(buffer, row);
+                Accumulate(r.GetInt32(0), row, meta, owns, firsts);
             }
         });
-        return Score(values, meta);
+        return Standings(owns, firsts, meta, upToMonth);
     }
 
-    private static Dictionary<int, (double Total, int Rank)> SqlSqlite(string cs)
+    private static Dictionary<int, (double Total, int Rank)> SqlSqlite(string cs, int upToMonth)
     {
         const string sql = """
             WITH s AS (
@@ -320,8 +366,8 @@ public sealed class DbBench(NationalData data, int seed)
                 END END AS score,
                 CASE WHEN u.level = 0 THEN sp.coef0 ELSE sp.coef1 END AS coef
               FROM vals v JOIN units u ON u.id = v.unit JOIN spec sp ON sp.indicator = v.indicator
-              WHERE v.month = 1),
-            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) AS own FROM s GROUP BY unit),
+              WHERE v.month <= $months),
+            own AS (SELECT unit, tenant, parent, level, SUM(coef * score) / $months AS own FROM s GROUP BY unit),
             kid AS (SELECT parent, AVG(own) AS m FROM own WHERE level = 1 GROUP BY parent),
             tot AS (SELECT o.unit, o.tenant, o.level, CASE WHEN o.level = 0 AND k.m IS NOT NULL THEN 0.7 * o.own + 0.3 * k.m ELSE o.own END AS total
                     FROM own o LEFT JOIN kid k ON k.parent = o.unit)
@@ -333,6 +379,7 @@ public sealed class DbBench(NationalData data, int seed)
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.CommandTimeout = 600;
+        cmd.Parameters.AddWithValue("$months", (double)upToMonth);
         using var r = cmd.ExecuteReader();
         while (r.Read())
             result[r.GetInt32(0)] = (r.GetDouble(1), r.GetInt32(2));
@@ -346,19 +393,29 @@ public sealed class DbBench(NationalData data, int seed)
     private static void Unpack(ReadOnlySpan<byte> packed, Span<double> target) =>
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(packed).CopyTo(target);
 
-    /// <summary>Compiled scoring, roll-up and ranks per tenant from the flat value array read from a database.</summary>
-    private Dictionary<int, (double Total, int Rank)> Score(double[] values, (int Tenant, int Parent, short Level, bool HasReport)[] meta)
+    /// <summary>Adds one unit-month's compiled own and bidang (1) scores (each partition owns its units, so no locking).</summary>
+    private void Accumulate(int unit, ReadOnlySpan<double> values, (int Tenant, int Parent, short Level, bool HasReport)[] meta, double[] owns, double[] firsts)
     {
-        var k = data.Framework.Indicators.Count;
+        var m = meta[unit];
+        var (own, b1) = _compiled.Score(values, (UnitLevel)m.Level, m.HasReport);
+        owns[unit] += own;
+        firsts[unit] += b1;
+    }
+
+    /// <summary>
+    /// Roll-up and ranks per tenant. With every indicator monthly, the annual own score is the mean of the monthly own
+    /// scores (Engine.ScoreAnnual averages each indicator's monthly scores; the weights are the same each month).
+    /// </summary>
+    private Dictionary<int, (double Total, int Rank)> Standings(double[] owns, double[] firsts, (int Tenant, int Parent, short Level, bool HasReport)[] meta, int monthCount)
+    {
         var scores = new UnitScore[meta.Length];
-        Parallel.For(0, meta.Length, id =>
+        for (var id = 0; id < meta.Length; id++)
         {
             var m = meta[id];
-            var level = (UnitLevel)m.Level;
-            var (own, b1) = _compiled.Score(values.AsSpan(id * k, k), level, m.HasReport);
-            scores[id] = new UnitScore(id.ToString(CultureInfo.InvariantCulture), _units[id].Unit.Name, level,
-                m.Parent < 0 ? "T" + m.Tenant : m.Parent.ToString(CultureInfo.InvariantCulture), !m.HasReport, own, [new BidangResult(1, "", 0, b1, 0)], []);
-        });
+            scores[id] = new UnitScore(id.ToString(CultureInfo.InvariantCulture), _units[id].Unit.Name, (UnitLevel)m.Level,
+                m.Parent < 0 ? "T" + m.Tenant : m.Parent.ToString(CultureInfo.InvariantCulture), !m.HasReport, owns[id] / monthCount,
+                [new BidangResult(1, "", 0, firsts[id] / monthCount, 0)], []);
+        }
         var result = new Dictionary<int, (double, int)>(meta.Length);
         var byTenant = Enumerable.Range(0, meta.Length).GroupBy(id => meta[id].Tenant).ToList();
         var partial = new List<Standing>[byTenant.Count];
