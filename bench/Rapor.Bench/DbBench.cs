@@ -386,6 +386,129 @@ public sealed class DbBench(NationalData data, int seed, int months = 1)
         return result;
     }
 
+    // ---------- incremental rescoring including the database transaction ----------
+
+    /// <summary>
+    /// Random single-value verifications, each one transaction: the unit's packed values rewritten, its score, its
+    /// kecamatan and its tenant's ranks updated in memory, every changed standing written back. Latencies in ms.
+    /// </summary>
+    public double[] Incremental(System.Data.Common.DbConnection c, int count, bool postgres)
+    {
+        var units = _units.Select(x => x.Unit).ToArray();
+        var tenantOf = _units.Select(x => x.Tenant).ToArray();
+        var ids = _units.ToDictionary(x => x.Unit.Code, x => x.Id);
+        var boards = data.ByTenant.Select((t, i) => new Scoreboard(data.Framework, t.Select(_compiled.Light))).ToArray();
+        Exec(c, postgres ? "DROP TABLE IF EXISTS scores; CREATE UNLOGGED TABLE scores(unit int PRIMARY KEY, total double precision, rank int);"
+                         : "DROP TABLE IF EXISTS scores; CREATE TABLE scores(unit INTEGER PRIMARY KEY, total REAL, rank INT);");
+        using (var tx = c.BeginTransaction())
+        {
+            using var ins = c.CreateCommand();
+            ins.Transaction = tx;
+            ins.CommandText = postgres
+                ? "INSERT INTO scores SELECT * FROM unnest(@u, @t, @r)"
+                : "INSERT INTO scores VALUES ($u, $t, $r)";
+            var all = boards.SelectMany(b => b.Standings).ToList();
+            if (postgres)
+            {
+                AddArrays(ins, all.Select(x => ids[x.Code]).ToArray(), all.Select(x => x.Total).ToArray(), all.Select(x => x.Rank).ToArray());
+                ins.ExecuteNonQuery();
+            }
+            else
+            {
+                foreach (var x in all)
+                {
+                    ins.Parameters.Clear();
+                    ins.Parameters.Add(new SqliteParameter("$u", ids[x.Code]));
+                    ins.Parameters.Add(new SqliteParameter("$t", x.Total));
+                    ins.Parameters.Add(new SqliteParameter("$r", x.Rank));
+                    ins.ExecuteNonQuery();
+                }
+            }
+            tx.Commit();
+        }
+        var rng = new Random(seed + 7);
+        var latencies = new double[count];
+        for (var n = 0; n < count; n++)
+        {
+            var id = rng.Next(units.Length);
+            var values = (double[])units[id].Values.Clone();
+            values[rng.Next(values.Length)] = Math.Round(rng.NextDouble() * 100, 1);
+            units[id] = units[id] with { Values = values };
+            var start = Stopwatch.GetTimestamp();
+            using (var tx = c.BeginTransaction())
+            {
+                using (var up = c.CreateCommand())
+                {
+                    up.Transaction = tx;
+                    up.CommandText = postgres ? "UPDATE packed SET vals = @v WHERE month = 1 AND unit = @u" : "UPDATE packed SET vals = $v WHERE month = 1 AND unit = $u";
+                    AddParameter(up, postgres ? "@v" : "$v", Pack(values));
+                    AddParameter(up, postgres ? "@u" : "$u", id);
+                    up.ExecuteNonQuery();
+                }
+                var changed = boards[tenantOf[id]].Update(_compiled.Light(units[id]));
+                using (var sc = c.CreateCommand())
+                {
+                    sc.Transaction = tx;
+                    if (postgres)
+                    {
+                        sc.CommandText = "UPDATE scores s SET total = x.t, rank = x.r FROM unnest(@u, @t, @r) AS x(u, t, r) WHERE s.unit = x.u";
+                        AddArrays(sc, changed.Select(x => ids[x.Code]).ToArray(), changed.Select(x => x.Total).ToArray(), changed.Select(x => x.Rank).ToArray());
+                        sc.ExecuteNonQuery();
+                    }
+                    else
+                    {
+                        sc.CommandText = "UPDATE scores SET total = $t, rank = $r WHERE unit = $u";
+                        foreach (var x in changed)
+                        {
+                            sc.Parameters.Clear();
+                            AddParameter(sc, "$u", ids[x.Code]);
+                            AddParameter(sc, "$t", x.Total);
+                            AddParameter(sc, "$r", x.Rank);
+                            sc.ExecuteNonQuery();
+                        }
+                    }
+                }
+                tx.Commit();
+            }
+            latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(latencies);
+        return latencies;
+    }
+
+    public (double[] Postgres, double[] Sqlite) IncrementalBoth(int count)
+    {
+        var pg = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("RAPOR_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=rapor_test;Password=rapor_test") { Database = "rapor_bench" }.ToString();
+        double[] p, q;
+        using (var c = new NpgsqlConnection(pg))
+        {
+            c.Open();
+            p = Incremental(c, count, postgres: true);
+        }
+        using (var c = new SqliteConnection($"Data Source={Path.Combine(Path.GetTempPath(), "rapor-bench.db")};Pooling=False"))
+        {
+            c.Open();
+            Exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            q = Incremental(c, count, postgres: false);
+        }
+        return (p, q);
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    private static void AddArrays(System.Data.Common.DbCommand cmd, int[] u, double[] t, int[] r)
+    {
+        AddParameter(cmd, "u", u);
+        AddParameter(cmd, "t", t);
+        AddParameter(cmd, "r", r);
+    }
+
     // ---------- shared ----------
 
     private static byte[] Pack(double[] values) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();

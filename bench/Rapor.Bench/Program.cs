@@ -124,6 +124,13 @@ if (withDb)
         foreach (var r in dbResults)
             Console.WriteLine($"| {r.Database} | {r.AnnualEngineMs:0} ms | {r.AnnualSqlMs:0} ms | {r.AnnualEngineMs / r.AnnualSqlMs:0.00} | {r.AnnualMismatches} |");
     }
+    var (pgLat, liteLat) = bench.IncrementalBoth(updates);
+    static double Q(double[] xs, double q) => xs[Math.Min(xs.Length - 1, (int)(q * xs.Length))];
+    Console.WriteLine();
+    Console.WriteLine($"| incremental rescore including the database transaction ({updates:N0} decisions) | p50 | p95 | p99 |");
+    Console.WriteLine("|---|---:|---:|---:|");
+    Console.WriteLine($"| PostgreSQL | {Q(pgLat, 0.5):0.00} ms | {Q(pgLat, 0.95):0.00} ms | {Q(pgLat, 0.99):0.00} ms |");
+    Console.WriteLine($"| SQLite | {Q(liteLat, 0.5):0.00} ms | {Q(liteLat, 0.95):0.00} ms | {Q(liteLat, 0.99):0.00} ms |");
     Console.WriteLine($"db results differing: {dbResults.Sum(r => r.Mismatches + r.AnnualMismatches)}");
 }
 Console.WriteLine($"checks: compiled vs explained standings differing: {mismatches}; {standings.Sum(s => s.Count):N0} standings; top kecamatan total {standings.SelectMany(s => s).Max(s => s.Total).ToString("0.00", inv)}");
