@@ -196,6 +196,8 @@ public static class RaporApp
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        // The trivial endpoint web benchmarks compare real pages against (bench/web.sh).
+        app.MapGet("/api/ping", () => "pong").AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API")).AllowAnonymous();
         app.MapRegionsApi();

@@ -44,7 +44,7 @@ public sealed class RaporView
         if (verified is not { } v)
             return null;
         // Claimed score: the unit's own claim, and for a kecamatan rolled up with its kelurahan's claims.
-        var claimedAll = (await scoring.ScoreAllAsync(period, verified: false, ct))!.Value.Scores;
+        var claimedAll = (await scoring.ScoreAllAsync(period, verified: false, ct, unitCode, withChildren: true))!.Value.Scores;
         var claimed = claimedAll.First(s => s.Code == unitCode);
         var claimedKids = claimedAll.Where(s => s.ParentCode == unitCode && s.Level == Scoring.UnitLevel.Kelurahan).Select(s => s.OwnScore).ToList();
         var claimedTotal = unit.Level == RegionLevel.Kecamatan

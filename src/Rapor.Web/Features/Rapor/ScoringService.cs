@@ -50,16 +50,17 @@ public sealed class ScoringService(RaporDbContext db, TimeProvider clock)
     /// One input per unit (or only <paramref name="unitCode"/>): verified values, or the claimed ones for the
     /// self-assessed score. A draft is not a report; an undecided value counts as missing until it is verified.
     /// </summary>
-    public async Task<List<UnitInput>> InputsAsync(Spec spec, string tenant, Guid periodId, bool verified, CancellationToken ct, string? unitCode = null)
+    public async Task<List<UnitInput>> InputsAsync(Spec spec, string tenant, Guid periodId, bool verified, CancellationToken ct, string? unitCode = null, bool withChildren = false)
     {
+        var below = unitCode + ".";
         var units = await db.Regions.AsNoTracking()
-            .Where(r => r.TenantCode == tenant && r.Level != RegionLevel.KabupatenKota && (unitCode == null || r.Code == unitCode))
+            .Where(r => r.TenantCode == tenant && r.Level != RegionLevel.KabupatenKota && (unitCode == null || r.Code == unitCode || (withChildren && r.Code.StartsWith(below))))
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct);
         var values = await (from r in db.Reports
                             join v in db.ReportValues on r.Id equals v.ReportId
-                            where r.PeriodId == periodId && r.Status != ReportStatus.Draf && (unitCode == null || r.UnitCode == unitCode)
+                            where r.PeriodId == periodId && r.Status != ReportStatus.Draf && (unitCode == null || r.UnitCode == unitCode || (withChildren && r.UnitCode.StartsWith(below)))
                             select new { r.UnitCode, v.IndicatorId, v.Value, v.VerifiedValue }).AsNoTracking().ToListAsync(ct);
-        var reported = (await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId && r.Status != ReportStatus.Draf && (unitCode == null || r.UnitCode == unitCode))
+        var reported = (await db.Reports.AsNoTracking().Where(r => r.PeriodId == periodId && r.Status != ReportStatus.Draf && (unitCode == null || r.UnitCode == unitCode || (withChildren && r.UnitCode.StartsWith(below))))
             .Select(r => r.UnitCode).ToListAsync(ct)).ToHashSet();
         var byUnit = values.GroupBy(v => v.UnitCode).ToDictionary(g => g.Key, g => g.ToList());
         return units.Select(u =>
@@ -76,19 +77,19 @@ public sealed class ScoringService(RaporDbContext db, TimeProvider clock)
     }
 
     /// <summary>Scores of every unit of the period's tenant, monthly or annual, from verified (or claimed) values.</summary>
-    public async Task<(Spec Spec, List<UnitScore> Scores)?> ScoreAllAsync(Period period, bool verified, CancellationToken ct, string? unitCode = null)
+    public async Task<(Spec Spec, List<UnitScore> Scores)?> ScoreAllAsync(Period period, bool verified, CancellationToken ct, string? unitCode = null, bool withChildren = false)
     {
         var spec = await SpecAsync(period.TenantCode, period.Year, ct);
         if (spec is null)
             return null;
         if (period.Kind == PeriodKind.Monthly)
-            return (spec, (await InputsAsync(spec, period.TenantCode, period.Id, verified, ct, unitCode)).Select(u => Engine.ScoreUnit(spec.Engine, u, true)).ToList());
+            return (spec, (await InputsAsync(spec, period.TenantCode, period.Id, verified, ct, unitCode, withChildren)).Select(u => Engine.ScoreUnit(spec.Engine, u, true)).ToList());
         var months = await db.Periods.AsNoTracking().Where(p => p.TenantCode == period.TenantCode && p.Year == period.Year && p.Month != null)
             .OrderBy(p => p.Month).ToListAsync(ct);
         var monthly = new List<Dictionary<string, UnitInput>>();
         foreach (var m in months)
-            monthly.Add((await InputsAsync(spec, period.TenantCode, m.Id, verified, ct, unitCode)).ToDictionary(u => u.Code));
-        var annual = await InputsAsync(spec, period.TenantCode, period.Id, verified, ct, unitCode);
+            monthly.Add((await InputsAsync(spec, period.TenantCode, m.Id, verified, ct, unitCode, withChildren)).ToDictionary(u => u.Code));
+        var annual = await InputsAsync(spec, period.TenantCode, period.Id, verified, ct, unitCode, withChildren);
         // Months without a period yet count as missing: an annual score always spans twelve months.
         return (spec, annual.Select(a => Engine.ScoreAnnual(spec.Engine, a,
             Enumerable.Range(0, 12).Select(i => i < monthly.Count ? monthly[i].GetValueOrDefault(a.Code) : null).ToList())).ToList());
