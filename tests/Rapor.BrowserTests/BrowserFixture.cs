@@ -24,6 +24,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // CI runs on 2 shared cores: give auto-waiting assertions more room than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await App.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -90,6 +92,8 @@ public static class LoginPage
         await page.GetByLabel("Nama pengguna").FillAsync(user);
         await page.GetByLabel("Kata sandi").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Wait for the signed-in page itself, not for its "load" event: on a busy 2-core CI machine a late
+        // subresource once held "load" past 30 s although the page was usable.
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeAttachedAsync(new() { Timeout = 30_000 });
     }
 }
