@@ -12,8 +12,8 @@ using Rapor.Web.Data;
 namespace Rapor.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaporDbContext))]
-    [Migration("20261123132935_Finalization")]
-    partial class Finalization
+    [Migration("20261123143925_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -234,6 +234,9 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -407,6 +410,9 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<Guid?>("InnovationStepId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ReportValueId")
                         .HasColumnType("uuid");
 
@@ -436,6 +442,8 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasIndex("FieldActivityId");
 
                     b.HasIndex("FieldVisitId");
+
+                    b.HasIndex("InnovationStepId");
 
                     b.HasIndex("ReportValueId");
 
@@ -668,6 +676,146 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasIndex("BidangId");
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approach")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Bentuk")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Jenis")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ReplicatedFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplicatedFromId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("Innovations");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationOwner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InnovationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("InnovationId", "OfficialId")
+                        .IsUnique();
+
+                    b.ToTable("InnovationOwners");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("InnovationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("InnovationSteps");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Notification", b =>
@@ -1070,6 +1218,82 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.TppExclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Nip")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Nip")
+                        .IsUnique();
+
+                    b.ToTable("TppExclusions");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TppPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("CutOffDate")
+                        .HasColumnType("date");
+
+                    b.Property<double>("CutPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MinimumDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MinimumStage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TppPolicies");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1187,6 +1411,11 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .HasForeignKey("FieldVisitId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rapor.Web.Domain.InnovationStep", null)
+                        .WithMany()
+                        .HasForeignKey("InnovationStepId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rapor.Web.Domain.ReportValue", null)
                         .WithMany()
                         .HasForeignKey("ReportValueId")
@@ -1207,6 +1436,38 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasOne("Rapor.Web.Domain.Bidang", null)
                         .WithMany("Indicators")
                         .HasForeignKey("BidangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany()
+                        .HasForeignKey("ReplicatedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationOwner", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany("Owners")
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationStep", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("InnovationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1268,6 +1529,15 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.TppExclusion", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.TppPolicy", null)
+                        .WithMany("Exclusions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.Indicator", null)
@@ -1298,11 +1568,23 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Navigation("Bidang");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.Navigation("Owners");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Navigation("Events");
 
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TppPolicy", b =>
+                {
+                    b.Navigation("Exclusions");
                 });
 #pragma warning restore 612, 618
         }

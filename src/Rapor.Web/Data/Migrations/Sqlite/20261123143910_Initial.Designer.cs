@@ -11,8 +11,8 @@ using Rapor.Web.Data;
 namespace Rapor.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaporDbContext))]
-    [Migration("20261123132922_Finalization")]
-    partial class Finalization
+    [Migration("20261123143910_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -223,6 +223,9 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -394,6 +397,9 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InnovationStepId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReportValueId")
                         .HasColumnType("TEXT");
 
@@ -423,6 +429,8 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("FieldActivityId");
 
                     b.HasIndex("FieldVisitId");
+
+                    b.HasIndex("InnovationStepId");
 
                     b.HasIndex("ReportValueId");
 
@@ -655,6 +663,146 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("BidangId");
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approach")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bentuk")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jenis")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplicatedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplicatedFromId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("Innovations");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationOwner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InnovationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("InnovationId", "OfficialId")
+                        .IsUnique();
+
+                    b.ToTable("InnovationOwners");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InnovationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("InnovationSteps");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Notification", b =>
@@ -1053,6 +1201,82 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.TppExclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nip")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Nip")
+                        .IsUnique();
+
+                    b.ToTable("TppExclusions");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TppPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CutOffDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CutPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinimumStage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TppPolicies");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1170,6 +1394,11 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FieldVisitId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rapor.Web.Domain.InnovationStep", null)
+                        .WithMany()
+                        .HasForeignKey("InnovationStepId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rapor.Web.Domain.ReportValue", null)
                         .WithMany()
                         .HasForeignKey("ReportValueId")
@@ -1190,6 +1419,38 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.HasOne("Rapor.Web.Domain.Bidang", null)
                         .WithMany("Indicators")
                         .HasForeignKey("BidangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany()
+                        .HasForeignKey("ReplicatedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationOwner", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany("Owners")
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.InnovationStep", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Innovation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("InnovationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1251,6 +1512,15 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.TppExclusion", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.TppPolicy", null)
+                        .WithMany("Exclusions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.Indicator", null)
@@ -1281,11 +1551,23 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.Navigation("Bidang");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.Innovation", b =>
+                {
+                    b.Navigation("Owners");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Report", b =>
                 {
                     b.Navigation("Events");
 
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TppPolicy", b =>
+                {
+                    b.Navigation("Exclusions");
                 });
 #pragma warning restore 612, 618
         }
