@@ -55,9 +55,10 @@ public static class DemoInnovations
 
         var now = DateTime.UtcNow;
         Innovation New(string tenant, string unit, string name, InnovationBentuk bentuk, InnovationJenis jenis, string problem, string? results, Official owner,
-            params (InnovationStage Stage, DateOnly Date, DateOnly? Verified)[] steps)
+            (InnovationStage Stage, DateOnly Date, DateOnly? Verified)[] steps, Guid? replicatedFrom = null)
         {
-            var i = new Innovation { TenantCode = tenant, UnitCode = unit, Name = name, Bentuk = bentuk, Jenis = jenis, Problem = problem, Results = results, CreatedBy = "system", CreatedAt = now, IsDemo = true };
+            var i = new Innovation { TenantCode = tenant, UnitCode = unit, Name = name, Bentuk = bentuk, Jenis = jenis, Problem = problem, Results = results,
+                ReplicatedFromId = replicatedFrom, CreatedBy = "system", CreatedAt = now, IsDemo = true };
             i.Owners.Add(new InnovationOwner { InnovationId = i.Id, OfficialId = owner.Id, UnitCode = unit });
             foreach (var s in steps)
                 i.Steps.Add(new InnovationStep { InnovationId = i.Id, Stage = s.Stage, Date = s.Date, UnitCode = unit, Status = s.Verified is null ? StageStatus.Diajukan : StageStatus.Diverifikasi, VerifiedOn = s.Verified, VerifiedBy = s.Verified is null ? null : "verifikator.kbb" });
@@ -68,13 +69,13 @@ public static class DemoInnovations
         var waspada = New(Kbb, Batujajar, "WASPADA (Pengawasan pada Desa)", InnovationBentuk.TataKelola, InnovationJenis.NonDigital,
             "Pengawasan kecamatan terhadap pemerintah desa belum terjadwal dan sistematis.", "7 desa dikunjungi terjadwal tiap bulan; temuan APBDes ditindaklanjuti.",
             Of("kasi_pemerintahan"),
-            (InnovationStage.Inisiatif, new(year, 1, 10), new(year, 1, 20)), (InnovationStage.UjiCoba, new(year, 2, 1), new(year, 2, 20)), (InnovationStage.Penerapan, new(year, 3, 1), new(year, 3, 15)));
+            [(InnovationStage.Inisiatif, new(year, 1, 10), new(year, 1, 20)), (InnovationStage.UjiCoba, new(year, 2, 1), new(year, 2, 20)), (InnovationStage.Penerapan, new(year, 3, 1), new(year, 3, 15))]);
         waspada.Owners.Add(new InnovationOwner { InnovationId = waspada.Id, OfficialId = Of("sekcam").Id, UnitCode = Batujajar });
         New(Kbb, Batujajar, "CERAH (Cepat, Ramah, Humanis)", InnovationBentuk.PelayananPublik, InnovationJenis.NonDigital,
             "Warga menunggu lama dan merasa kurang dilayani di loket kecamatan.", "Layanan selesai sesuai SLA naik; keluhan keramahan turun.",
-            Of("kasi_pelayanan"), (InnovationStage.Inisiatif, new(year, 3, 1), new(year, 3, 10)), (InnovationStage.UjiCoba, new(year, 5, 2), new(year, 6, 10)));
+            Of("kasi_pelayanan"), [(InnovationStage.Inisiatif, new(year, 3, 1), new(year, 3, 10)), (InnovationStage.UjiCoba, new(year, 5, 2), new(year, 6, 10))]);
         New(Kbb, Batujajar, "Posko Aduan Trantib Malam", InnovationBentuk.PelayananPublik, InnovationJenis.NonDigital,
-            "Aduan ketertiban malam hari tidak tercatat.", null, Of("kasi_trantib"), (InnovationStage.Inisiatif, new(year, 4, 1), null));
+            "Aduan ketertiban malam hari tidak tercatat.", null, Of("kasi_trantib"), [(InnovationStage.Inisiatif, new(year, 4, 1), null)]);
 
         foreach (var (name, n) in MargahayuInnovations.Select((x, n) => (x, n)))
         {
@@ -86,8 +87,7 @@ public static class DemoInnovations
         }
 
         // Soreang studied Batujajar (December 2025) and replicates WASPADA.
-        var replica = New("32.04", Soreang, "WASPADA (Pengawasan pada Desa)", InnovationBentuk.TataKelola, InnovationJenis.NonDigital, waspada.Problem!, null, soreangKasubag);
-        db.Entry(replica).Property(nameof(Innovation.ReplicatedFromId)).CurrentValue = waspada.Id;
+        New("32.04", Soreang, "WASPADA (Pengawasan pada Desa)", InnovationBentuk.TataKelola, InnovationJenis.NonDigital, waspada.Problem!, null, soreangKasubag, [], waspada.Id);
 
         db.TppPolicies.Add(new TppPolicy { TenantCode = Kbb, Year = year, MinimumStage = InnovationStage.UjiCoba, CutOffDate = new(year, 12, 31), CutPercent = 10 });
         await db.SaveChangesAsync(ct);

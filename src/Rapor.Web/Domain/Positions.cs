@@ -26,6 +26,11 @@ public static class Positions
 
     private static readonly Dictionary<string, PositionInfo> ByCode = All.ToDictionary(p => p.Code);
 
+    private static readonly Dictionary<string, int> Rank = All.Select((p, i) => (p.Code, i)).ToDictionary(x => x.Code, x => x.i);
+
+    /// <summary>Sort key: Camat first, staf last, unknown codes after everything.</summary>
+    public static int OrderOf(string code) => Rank.GetValueOrDefault(code, int.MaxValue);
+
     public static PositionInfo? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var p) ? p : null;
 
     public static string TitleOf(string code) => Find(code)?.Title ?? code;

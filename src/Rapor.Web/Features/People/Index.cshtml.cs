@@ -39,9 +39,8 @@ public sealed class IndexModel(RaporDbContext db, IAuthorizationService authz, T
         if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.View)).Succeeded)
             return Forbid();
         CanManage = UnitScope.CanManagePeople(User, unit);
-        var order = Positions.All.Select(p => p.Code).ToList();
         History = (await db.Officials.AsNoTracking().Where(o => o.UnitCode == unit).ToListAsync(ct))
-            .OrderBy(o => order.IndexOf(o.Position)).ThenByDescending(o => o.StartDate).ToList();
+            .OrderBy(o => Positions.OrderOf(o.Position)).ThenByDescending(o => o.StartDate).ToList();
         OnDay = History.Where(o => o.HeldOn(On)).ToList();
         return Page();
     }

@@ -35,7 +35,7 @@ public sealed class UnitModel(RaporDbContext db, IAuthorizationService authz, Ti
         }
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         OfficialsToday = (await db.Officials.AsNoTracking().Where(o => o.UnitCode == code).ToListAsync(ct))
-            .Where(o => o.HeldOn(today)).OrderBy(o => Positions.All.ToList().FindIndex(p => p.Code == o.Position)).ToList();
+            .Where(o => o.HeldOn(today)).OrderBy(o => Positions.OrderOf(o.Position)).ToList();
         CanManagePeople = UnitScope.CanManagePeople(User, code);
         return Page();
     }

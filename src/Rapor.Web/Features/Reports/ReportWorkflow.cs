@@ -104,9 +104,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         var row = EnsureValue(c, indicator);
         if (expectedVersion is { } expected && row.Version != expected)
             return new(false, ConflictMessage, true);
-        row.Value = value;
-        row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        row.Version++;
+        Apply(row, value, note);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -152,10 +150,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             return errors;
         foreach (var (indicator, value, note, _) in parsed)
         {
-            var row = EnsureValue(c, indicator);
-            row.Value = value;
-            row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-            row.Version++;
+            Apply(EnsureValue(c, indicator), value, note);
         }
         try
         {
@@ -166,6 +161,13 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             return [ConflictMessage];
         }
         return [];
+    }
+
+    private static void Apply(ReportValue row, double? value, string? note)
+    {
+        row.Value = value;
+        row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        row.Version++;
     }
 
     public const string ConflictMessage = "Nilai ini baru saja diubah oleh pengguna lain. Nilai terbaru ditampilkan; periksa lalu simpan lagi.";

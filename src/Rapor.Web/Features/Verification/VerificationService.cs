@@ -52,8 +52,16 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         value.VerifiedBy = user.Name;
         value.VerifiedAt = clock.GetUtcNow().UtcDateTime;
         value.Version++;
+        await SaveAndRescoreAsync(c, ct);
+    }
+
+    /// <summary>The decision and the standings it changes commit together, or neither does.</summary>
+    private async Task SaveAndRescoreAsync(ReportWorkflow.Context c, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await scoring.ApplyDecisionAsync(c.Period, c.Unit.Code, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Closes verification: every value must have a decision (or be accepted in bulk with <paramref name="acceptRest"/>).</summary>
@@ -75,8 +83,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         }
         report.Verify(user.Name, now, note);
         await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} telah diverifikasi.", $"/Rapor/{c.Unit.Code}/{c.Period.Key}", ct);
-        await db.SaveChangesAsync(ct);
-        await scoring.ApplyDecisionAsync(c.Period, c.Unit.Code, ct);
+        await SaveAndRescoreAsync(c, ct);
     }
 
     public async Task ReturnAsync(ReportWorkflow.Context c, string note, CancellationToken ct)

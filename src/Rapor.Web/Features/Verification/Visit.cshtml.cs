@@ -108,9 +108,14 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
             Visit.Status = VisitStatus.Selesai;
             Visit.CompletedAt = clock.GetUtcNow().UtcDateTime;
         }
-        await db.SaveChangesAsync(ct);
-        if (complete)
-            await scoring.ApplyDecisionAsync(C.Period, Visit.UnitCode, ct);
+        // Findings, verified values and the standings they change commit together.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (complete)
+                await scoring.ApplyDecisionAsync(C.Period, Visit.UnitCode, ct);
+            await tx.CommitAsync(ct);
+        }
         TempData["Message"] = complete ? "Kunjungan selesai; temuan diterapkan ke nilai terverifikasi." : "Temuan tersimpan.";
         return RedirectToPage(new { id });
     }
