@@ -153,7 +153,7 @@ public static class Engine
     }
 
     /// <summary>
-    /// Orders each level by total, then bidang (1) score, then name. The rank number is shared by totals equal to two
+    /// Orders each level by total, then bidang (1) score, then name (then code). The rank number is shared by totals equal to two
     /// decimals (shown as "=7"), so a tie-break changes the order of the list but never the rank.
     /// </summary>
     public static List<Standing> Rank(FrameworkSpec f, IReadOnlyList<Standing> standings)
@@ -172,7 +172,10 @@ public static class Engine
                 var c = b.Rounded.CompareTo(a.Rounded);
                 if (c == 0)
                     c = b.S.Bidang1.CompareTo(a.S.Bidang1);
-                return c != 0 ? c : string.CompareOrdinal(a.S.Name, b.S.Name);
+                if (c == 0)
+                    c = string.CompareOrdinal(a.S.Name, b.S.Name);
+                // Villages in different kecamatan can share a name; the code keeps the order deterministic.
+                return c != 0 ? c : string.CompareOrdinal(a.S.Code, b.S.Code);
             });
             var rank = 0;
             for (var i = 0; i < ordered.Count; i++)
