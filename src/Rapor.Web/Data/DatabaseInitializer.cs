@@ -44,6 +44,9 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        // Write-ahead logging lets pages read while a report is saved; it stays set in the database file.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         foreach (var tenant in ShippedTenants)
             await SeedTenantAsync(tenant.Code, tenant.Name, tenant.Province, tenant.File, ct);
         foreach (var role in Roles.All)
@@ -55,7 +58,7 @@ public sealed class DatabaseInitializer(
         await SeedBandungFrameworkAsync(ct);
         if (options.DemoData)
         {
-            await DemoData.SeedAsync(db, users, options.DemoPassword, ct);
+            await DemoData.SeedAsync(db, users, options.DemoPassword, options.DemoReports, ct);
             await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
         }
         if (options.DemoReports)
@@ -121,7 +124,7 @@ public sealed class DatabaseInitializer(
         return user;
     }
 
-    private static void Check(IdentityResult result, string what)
+    internal static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)
             throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");

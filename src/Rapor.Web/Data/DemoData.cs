@@ -27,11 +27,13 @@ public static class DemoData
         ("lurah.sukamulya", "Lurah Sukamulya (demo)", Sukamulya, Roles.Lurah),
     ];
 
-    public static async Task SeedAsync(RaporDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)
+    public static async Task SeedAsync(RaporDbContext db, UserManager<AppUser> users, string password, bool seedEveryUnit, CancellationToken ct)
     {
         foreach (var a in Accounts)
             await DatabaseInitializer.EnsureUserAsync(users, a.User, a.Name, a.Unit, a.Role, password);
 
+        if (seedEveryUnit)
+            await SeedUnitAccountsAsync(db, users, password, ct);
         if (await db.Officials.AnyAsync(o => o.UnitCode == Cinambo, ct))
             return;
         db.Officials.AddRange(
@@ -42,5 +44,28 @@ public static class DemoData
             new Official { Name = "Siti Nurhasanah (demo)", Nip = "198812302011012008", Position = "lurah", UnitCode = CisarantenWetan, StartDate = new(2025, 1, 6) },
             new Official { Name = "Ujang Suryana (demo)", Nip = "197905052005011011", Position = "lurah", UnitCode = Sukamulya, StartDate = new(2024, 2, 1) });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One camat or lurah account per Bandung unit ("lurah.32.73.29.1001"), so a demo (or a load test) can act as any
+    /// unit. Hashing the one demo password once keeps this to a second instead of 181 key derivations.
+    /// </summary>
+    private static async Task SeedUnitAccountsAsync(RaporDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)
+    {
+        var have = await db.Users.Select(u => u.UserName).ToHashSetAsync(ct);
+        var units = await db.Regions.AsNoTracking().Where(r => r.TenantCode == "32.73" && r.Level != RegionLevel.KabupatenKota)
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name, r.Level, r.Type }).ToListAsync(ct);
+        string? hash = null;
+        foreach (var u in units)
+        {
+            var (prefix, role, title) = u.Level == RegionLevel.Kecamatan ? ("camat", Roles.Camat, "Camat") : ("lurah", Roles.Lurah, u.Type == "desa" ? "Kepala Desa" : "Lurah");
+            var name = $"{prefix}.{u.Code}";
+            if (have.Contains(name))
+                continue;
+            var user = new AppUser { UserName = name, DisplayName = $"{title} {u.Name} (demo)", UnitCode = u.Code, EmailConfirmed = true };
+            user.PasswordHash = hash ??= users.PasswordHasher.HashPassword(user, password);
+            DatabaseInitializer.Check(await users.CreateAsync(user), name);
+            DatabaseInitializer.Check(await users.AddToRoleAsync(user, role), name);
+        }
     }
 }

@@ -38,6 +38,12 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TppExclusion> TppExclusions => Set<TppExclusion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite
+    /// it also holds this process's single-writer turn until disposed.
+    /// </summary>
+    public virtual async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct) => new(await Database.BeginTransactionAsync(ct), null);
+
     /// <summary>Bulk demo seeding only: demo rows are marked as such and would flood the audit trail.</summary>
     public bool SuppressAudit { get; set; }
 
@@ -65,6 +71,88 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteRaporDbContext(DbContextOptions<SqliteRaporDbContext> options) : RaporDbContext(options);
+/// <summary>
+/// SQLite takes one writer at a time. Writers of this process queue here (first come, first served) instead of
+/// colliding on the database lock, where the driver answers "busy" by sleeping 150 ms and retrying (ADR-006).
+/// </summary>
+public sealed class SqliteRaporDbContext(DbContextOptions<SqliteRaporDbContext> options) : RaporDbContext(options)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+    private bool _holdsGate;
+
+    private SemaphoreSlim Gate => Gates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_holdsGate)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            _holdsGate = true;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            _holdsGate = false;
+            Gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (_holdsGate)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        Gate.Wait();
+        try
+        {
+            _holdsGate = true;
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            _holdsGate = false;
+            Gate.Release();
+        }
+    }
+
+    public override async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            _holdsGate = true;
+            return new WriteTransaction(await Database.BeginTransactionAsync(ct), () =>
+            {
+                _holdsGate = false;
+                Gate.Release();
+            });
+        }
+        catch
+        {
+            _holdsGate = false;
+            Gate.Release();
+            throw;
+        }
+    }
+}
 
 public sealed class PostgresRaporDbContext(DbContextOptions<PostgresRaporDbContext> options) : RaporDbContext(options);
+
+/// <summary>See <see cref="RaporDbContext.BeginWriteAsync"/>.</summary>
+public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Action? release) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            release?.Invoke();
+        }
+    }
+}

@@ -27,13 +27,14 @@ public static class DatabaseRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<RaporDbContext, PostgresRaporDbContext>((sp, o) =>
-                    o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContextPool<RaporDbContext, PostgresRaporDbContext>((sp, o) =>
+                    o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>()));
                 break;
             default:
                 var connectionString = SqliteInContentRoot(options.ConnectionString, contentRoot);
-                services.AddDbContext<RaporDbContext, SqliteRaporDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContextPool<RaporDbContext, SqliteRaporDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>(), SqliteConnectionSetup.Instance));
                 break;
         }
         return services;
@@ -53,6 +54,42 @@ public static class DatabaseRegistration
         builder.DefaultTimeout = 30;
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// Per-connection SQLite settings: with write-ahead logging (set once by <see cref="Data.DatabaseInitializer"/>),
+/// synchronous=NORMAL syncs at checkpoints instead of every commit — a crash of the app loses nothing, a power cut may
+/// lose the last commits. Production runs on PostgreSQL (ADR-006).
+/// </summary>
+public sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSetup Instance = new();
+
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+
+    // Pooled connections keep their native handle, and a pragma stays set on it: run it once per handle.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _done = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        if (!IsNew(connection))
+            return;
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!IsNew(connection))
+            return;
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private bool IsNew(System.Data.Common.DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || _done.TryAdd(handle, this);
 }
 
 /// <summary>Design-time factories so `dotnet ef migrations add` works per provider without starting the app.</summary>

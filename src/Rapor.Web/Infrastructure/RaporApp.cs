@@ -40,6 +40,7 @@ public static class RaporApp
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
         services.AddRaporDatabase(config, builder.Environment.ContentRootPath);
+        services.AddRaporPageCache();
         services.AddSingleton(config.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions());
@@ -194,6 +195,7 @@ public static class RaporApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         // The trivial endpoint web benchmarks compare real pages against (bench/web.sh).

@@ -5,9 +5,12 @@ using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Rapor;
 
+using Rapor.Web.Infrastructure;
+
 namespace Rapor.Web.Features.Public;
 
 /// <summary>Public (no login): finalized rankings, zone summary and map of a kabupaten/kota.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(RaporDbContext db) : PageModel
 {
     public Tenant Tenant { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Rapor;
+using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Public;
 
@@ -20,7 +21,7 @@ public static class PublicApi
 
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/public/{tenantCode}").WithTags("Public").AllowAnonymous();
+        var api = app.MapGroup("/api/public/{tenantCode}").WithTags("Public").AllowAnonymous().CacheOutput(PageCache.Policy);
         api.MapGet("/rankings/{period}", Rankings).WithSummary("Peringkat final (period 2025-06 atau 2025), level=kecamatan|kelurahan");
         api.MapGet("/rapor/{unitCode}/{period}", Rapor).WithSummary("Rapor final satu unit dengan rincian bidang dan indikator");
     }

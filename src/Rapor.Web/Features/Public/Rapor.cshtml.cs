@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapor.Web.Data;
 using Rapor.Web.Features.Rapor;
 
+using Rapor.Web.Infrastructure;
+
 namespace Rapor.Web.Features.Public;
 
 /// <summary>Public rapor of one unit, for finalized periods only.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
 public sealed class RaporModel(RaporDbContext db, ScoringService scoring) : PageModel
 {
     public RaporView V { get; private set; } = null!;

@@ -14,6 +14,7 @@ namespace Rapor.Web.Features.Rapor;
 public sealed record RankingTable(List<ScoreRecord> Rows, string PeriodKey, string? GeoJson, string MapData, string LinkBase);
 
 /// <summary>Rankings per period and level, zone summary, top 10, choropleth map; the admin finalizes or reopens here.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
 public sealed class RankingModel(RaporDbContext db, ScoringService scoring, TimeProvider clock) : PageModel
 {
     public string TenantCode { get; private set; } = "";
@@ -39,7 +40,9 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
     public async Task<IActionResult> OnGetAsync(string? period, string? level, CancellationToken ct)
     {
         await LoadAsync(period, level, ct);
-        Message = TempData["Message"] as string;
+        // Touching TempData without its cookie still answers with a cookie deletion, which keeps the page out of the cache.
+        if (Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName))
+            Message = TempData["Message"] as string;
         return Page();
     }
 

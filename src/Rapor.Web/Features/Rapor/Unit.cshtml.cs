@@ -9,6 +9,7 @@ using Rapor.Web.Infrastructure;
 namespace Rapor.Web.Features.Rapor;
 
 /// <summary>The rapor of one unit for one period: total, zone, rank, bidang, indicators, trend, kelurahan, "Mengapa nilai ini?".</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
 public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthorizationService authz, TimeProvider clock) : PageModel
 {
     public RaporView V { get; private set; } = null!;

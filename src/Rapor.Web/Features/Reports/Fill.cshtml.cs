@@ -28,14 +28,14 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
 
     public async Task<IActionResult> OnPostValueAsync(string unit, string period, Guid indicatorId, string? value, string? note, int? version, CancellationToken ct)
     {
-        if (await LoadAsync(unit, period, ct, forWrite: true) is { } denied)
+        if (await LoadAsync(unit, period, ct, forWrite: true, indicatorId) is { } denied)
             return denied;
         var result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
         if (result.Conflict)
         {
             // Show what is stored now, so nothing the other user wrote is silently overwritten.
             db.ChangeTracker.Clear();
-            await LoadAsync(unit, period, ct, forWrite: true);
+            await LoadAsync(unit, period, ct, forWrite: true, indicatorId);
         }
         var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
         if (indicator is null)
@@ -125,13 +125,15 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         return ($"Bukti \"{evidence.FileName}\" diunggah.", false);
     }
 
-    private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct, bool forWrite = false)
+    /// <summary>The report's context; with <paramref name="onlyIndicator"/>, only what one field's autosave needs.</summary>
+    private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct, bool forWrite = false, Guid? onlyIndicator = null)
     {
-        var c = await workflow.LoadAsync(unit, period, ct);
+        // Who may see the unit is known from the claims alone: refuse before reading anything.
+        if (RegionCode.IsValid(unit) && !(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.View)).Succeeded)
+            return Forbid();
+        var c = onlyIndicator is { } id ? await workflow.LoadForValueAsync(unit, period, id, ct) : await workflow.LoadAsync(unit, period, ct);
         if (c is null)
             return NotFound();
-        if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.View)).Succeeded)
-            return Forbid();
         CanFill = (await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.FillReport)).Succeeded;
         if (forWrite && !CanFill)
             return Forbid();

@@ -53,12 +53,69 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         var report = await db.Reports.Include(r => r.Values).Include(r => r.Events)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.PeriodId == period.Id && r.UnitCode == unitCode, ct);
         var frequency = period.Kind == PeriodKind.Monthly ? Frequency.Monthly : Frequency.Annual;
+        var indicators = framework.Indicators.Where(i => i.Frequency == frequency && i.AppliesTo(unit.Level)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        var extension = await db.DeadlineExtensions.AsNoTracking().FirstOrDefaultAsync(e => e.PeriodId == period.Id && e.UnitCode == unitCode, ct);
         var valueIds = report?.Values.Select(v => v.Id).ToList() ?? [];
         var evidence = valueIds.Count == 0 ? [] : await db.Evidence.AsNoTracking()
             .Where(e => e.ReportValueId != null && valueIds.Contains(e.ReportValueId.Value)).OrderBy(e => e.UploadedAt).ToListAsync(ct);
-        var from = new DateOnly(year, month ?? 1, 1);
-        var to = month is null ? from.AddYears(1) : from.AddMonths(1);
-        var counts = await db.FieldActivities.Where(a => a.UnitCode == unitCode && a.Date >= from && a.Date < to)
+        return await ContextAsync(unit, period, framework, report, indicators, evidence, extension, countActivities: true, ct);
+    }
+
+    /// <summary>What one autosave reads, in one round trip (see <see cref="ValueRowQuery"/>).</summary>
+    private sealed record ValueRow(Region Unit, Period Period, Framework Framework, Indicator? Indicator, Report? Report, ReportValue? Value,
+        DeadlineExtension? Extension, int EvidenceCount);
+
+    /// <summary>
+    /// Unit, period, framework (tracked: a first report freezes it), the indicator when it belongs to that framework,
+    /// the report with this one value, the unit's deadline extension and whether the value has evidence. Compiled once:
+    /// translating a query this size costs more than running it, and the autosave is the most frequent request.
+    /// </summary>
+    private static readonly Func<RaporDbContext, string, Guid, int, int?, CancellationToken, Task<ValueRow?>> ValueRowQuery =
+        EF.CompileAsyncQuery((RaporDbContext db, string unitCode, Guid indicatorId, int year, int? month, CancellationToken ct) =>
+            (from u in db.Regions
+             where u.Code == unitCode && u.Level != RegionLevel.KabupatenKota
+             from p in db.Periods
+             where p.TenantCode == u.TenantCode && p.Year == year && p.Month == month
+             from f in db.Frameworks
+             where f.TenantCode == u.TenantCode && f.Year == year
+             join w in from i in db.Indicators
+                       join b in db.Bidang on i.BidangId equals b.Id
+                       where i.Id == indicatorId
+                       select new { Indicator = i, b.FrameworkId }
+                 on f.Id equals w.FrameworkId into ws
+             from w in ws.DefaultIfEmpty()
+             join r in db.Reports.Where(r => r.UnitCode == unitCode) on p.Id equals r.PeriodId into rs
+             from r in rs.DefaultIfEmpty()
+             join v in db.ReportValues.Where(v => v.IndicatorId == indicatorId) on r.Id equals v.ReportId into vs
+             from v in vs.DefaultIfEmpty()
+             join e in db.DeadlineExtensions.Where(e => e.UnitCode == unitCode) on p.Id equals e.PeriodId into es
+             from e in es.DefaultIfEmpty()
+             select new ValueRow(u, p, f, w == null ? null : w.Indicator, r, v, e, db.Evidence.Count(x => x.ReportValueId != null && x.ReportValueId == v.Id))).FirstOrDefault());
+
+    /// <summary>
+    /// The context of one value only (the autosave of one field): the same rules apply, but only that indicator,
+    /// its value row and its evidence are read.
+    /// </summary>
+    public async Task<Context?> LoadForValueAsync(string unitCode, string periodKey, Guid indicatorId, CancellationToken ct)
+    {
+        if (!Period.TryParseKey(periodKey, out var year, out var month) || !RegionCode.IsValid(unitCode))
+            return null;
+        // A tracking query: the report and the value are saved through it (and EF puts the value into Report.Values).
+        if (await ValueRowQuery(db, unitCode, indicatorId, year, month, ct) is not { } row)
+            return null;
+        var frequency = row.Period.Kind == PeriodKind.Monthly ? Frequency.Monthly : Frequency.Annual;
+        var indicator = row.Indicator is { } one && one.Frequency == frequency && one.AppliesTo(row.Unit.Level) ? one : null;
+        var evidence = row.Value is null || row.EvidenceCount == 0 ? [] : await db.Evidence.AsNoTracking().Where(x => x.ReportValueId == row.Value.Id).OrderBy(x => x.UploadedAt).ToListAsync(ct);
+        return await ContextAsync(row.Unit, row.Period, row.Framework, row.Report, indicator is null ? [] : [indicator],
+            evidence, row.Extension, countActivities: indicator?.Source == ValueSource.FieldActivities, ct);
+    }
+
+    private async Task<Context> ContextAsync(Region unit, Period period, Framework framework, Report? report, List<Indicator> indicators,
+        List<Evidence> evidence, DeadlineExtension? extension, bool countActivities, CancellationToken ct)
+    {
+        var from = new DateOnly(period.Year, period.Month ?? 1, 1);
+        var to = period.Month is null ? from.AddYears(1) : from.AddMonths(1);
+        var counts = !countActivities ? [] : await db.FieldActivities.Where(a => a.UnitCode == unit.Code && a.Date >= from && a.Date < to)
             .GroupBy(a => a.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new Context
         {
@@ -66,8 +123,8 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             Unit = unit,
             Framework = framework,
             Report = report,
-            Extension = await db.DeadlineExtensions.AsNoTracking().FirstOrDefaultAsync(e => e.PeriodId == period.Id && e.UnitCode == unitCode, ct),
-            Indicators = framework.Indicators.Where(i => i.Frequency == frequency && i.AppliesTo(unit.Level)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
+            Extension = extension,
+            Indicators = indicators,
             Evidence = evidence.GroupBy(e => e.ReportValueId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             ActivityCounts = counts,
         };

@@ -58,7 +58,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     /// <summary>The decision and the standings it changes commit together, or neither does.</summary>
     private async Task SaveAndRescoreAsync(ReportWorkflow.Context c, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         await db.SaveChangesAsync(ct);
         await scoring.ApplyDecisionAsync(c.Period, c.Unit.Code, ct);
         await tx.CommitAsync(ct);

@@ -109,7 +109,7 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
             Visit.CompletedAt = clock.GetUtcNow().UtcDateTime;
         }
         // Findings, verified values and the standings they change commit together.
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(ct))
         {
             await db.SaveChangesAsync(ct);
             if (complete)
