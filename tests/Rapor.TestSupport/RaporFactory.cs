@@ -28,6 +28,22 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     private readonly string _name = "rapor_t_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rapor-tests");
+    private readonly bool _ownsDatabase = true;
+
+    public RaporFactory()
+    {
+    }
+
+    /// <summary>A second app instance on <paramref name="first"/>'s database, as production scales out; it leaves the database alone on disposal.</summary>
+    protected RaporFactory(RaporFactory first)
+    {
+        _name = first._name;
+        _ownsDatabase = false;
+    }
+
+    public RaporFactory SecondInstance() => new SecondInstanceFactory(this);
+
+    private sealed class SecondInstanceFactory(RaporFactory first) : RaporFactory(first);
 
     public string ConnectionString => Provider == "Postgres"
         ? $"{PostgresServer};Database={_name}"
@@ -57,6 +73,13 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_ownsDatabase)
+            await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task DropDatabaseAsync()
+    {
         if (Provider == "Postgres")
         {
             NpgsqlConnection.ClearAllPools();
@@ -73,7 +96,6 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
         if (Directory.Exists(StorageRoot))
             Directory.Delete(StorageRoot, recursive: true);
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Runs <paramref name="work"/> with a scoped DbContext (arrange and assert straight on the database).</summary>

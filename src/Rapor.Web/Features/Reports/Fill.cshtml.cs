@@ -31,6 +31,13 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         if (await LoadAsync(unit, period, ct, forWrite: true, indicatorId) is { } denied)
             return denied;
         var result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
+        if (result.ReportRaced)
+        {
+            // Two first fields of a new report were saved at once and the other request created the report.
+            db.ChangeTracker.Clear();
+            await LoadAsync(unit, period, ct, forWrite: true, indicatorId);
+            result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
+        }
         if (result.Conflict)
         {
             // Show what is stored now, so nothing the other user wrote is silently overwritten.

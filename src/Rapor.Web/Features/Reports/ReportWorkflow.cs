@@ -34,7 +34,8 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         public ReportStatus? Status => Report?.Status;
     }
 
-    public sealed record SaveResult(bool Saved, string? Error, bool Conflict);
+    /// <param name="ReportRaced">Another request created this report first (one per period and unit): reload and save again.</param>
+    public sealed record SaveResult(bool Saved, string? Error, bool Conflict, bool ReportRaced = false);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -158,6 +159,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         if (note is { Length: > 2000 })
             return new(false, "Catatan paling panjang 2000 karakter.", false);
 
+        var newReport = c.Report is null;
         var row = EnsureValue(c, indicator);
         if (expectedVersion is { } expected && row.Version != expected)
             return new(false, ConflictMessage, true);
@@ -169,6 +171,10 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         catch (DbUpdateConcurrencyException)
         {
             return new(false, ConflictMessage, true);
+        }
+        catch (DbUpdateException) when (newReport)
+        {
+            return new(false, ConflictMessage, true, ReportRaced: true);
         }
         return new(true, null, false);
     }
