@@ -73,7 +73,7 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
 
 /// <summary>
 /// SQLite takes one writer at a time. Writers of this process queue here (first come, first served) instead of
-/// colliding on the database lock, where the driver answers "busy" by sleeping 150 ms and retrying (ADR-006).
+/// colliding on the database lock, where the driver answers "busy" by sleeping 150 ms and retrying (ADR-007).
 /// </summary>
 public sealed class SqliteRaporDbContext(DbContextOptions<SqliteRaporDbContext> options) : RaporDbContext(options)
 {

@@ -59,7 +59,7 @@ public static class DatabaseRegistration
 /// <summary>
 /// Per-connection SQLite settings: with write-ahead logging (set once by <see cref="Data.DatabaseInitializer"/>),
 /// synchronous=NORMAL syncs at checkpoints instead of every commit — a crash of the app loses nothing, a power cut may
-/// lose the last commits. Production runs on PostgreSQL (ADR-006).
+/// lose the last commits. Production runs on PostgreSQL (ADR-007).
 /// </summary>
 public sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {

@@ -12,7 +12,7 @@ namespace Rapor.Web.Infrastructure;
 /// <summary>
 /// Output cache for the read-heavy pages (ranking, rapor, public API): a response is kept per user, antiforgery cookie,
 /// culture and query, and every committed database change evicts them all — here at once, on the other instances
-/// through PostgreSQL NOTIFY. The expiry only bounds what a missed signal could leave (ADR-006).
+/// through PostgreSQL NOTIFY. The expiry only bounds what a missed signal could leave (ADR-007).
 /// </summary>
 public static class PageCache
 {
