@@ -47,41 +47,59 @@ for KEC in $KECAMATAN; do
     [ "$USERS" -ge 64 ] && break 2
     COOKIE=$(login "lurah.$UNIT")
     FORM=$(curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/Reports/Fill/$UNIT/$PERIOD")
-    IND=$(grep -o 'name="indicatorId" value="[^"]*"' <<<"$FORM" | head -1 | sed 's/.*value="//;s/"$//')
+    IND=$(grep -o 'name="indicatorId" value="[^"]*"' <<<"$FORM" | head -1 | sed 's/.*value="//;s/"$//' || true)
     TOKEN=$(grep -o 'RequestVerificationToken": "[^"]*"' <<<"$FORM" | head -1 | sed 's/.*": "//;s/"$//')
     [ -n "$IND" ] || continue # submitted already: not editable
     if [ "$USERS" = 0 ]; then # the first lurah's value version, to prove afterwards that saves were written
       FIRST=("$COOKIE" "$UNIT" "$(grep -o 'name="version" value="[0-9]*"' <<<"$FORM" | head -1 | grep -o '[0-9]*')")
     fi
-    echo "  { path = \"/Reports/Fill/$UNIT/$PERIOD?handler=Value\", cookie = \"$COOKIE\", token = \"$TOKEN\", body = \"indicatorId=$IND&value=90&note=wrk\" }," >>"$DATA/users.lua"
+    echo "  { unit = \"$UNIT\", path = \"/Reports/Fill/$UNIT/$PERIOD?handler=Value\", cookie = \"$COOKIE\", token = \"$TOKEN\", body = \"indicatorId=$IND&value=90&note=wrk\" }," >>"$DATA/users.lua"
     USERS=$((USERS + 1))
   done
 done
 echo "}" >>"$DATA/users.lua"
 cat "$DATA/users.lua" - >"$DATA/save.lua" <<'LUA'
--- Two wrk threads, each cycling its own half of the lurah, so no two requests race for the same value.
--- "Tersimpan" in the answer means the value was written; anything else is counted as not saved.
+-- Two wrk threads, each with its own half of the lurah. A lurah has one save in flight at a time, as in the browser
+-- (htmx queues a field's saves): the answer — whose form names the unit — hands the lurah to the next request. "Tersimpan" in the answer means the value was written; another 200 is the "changed
+-- meanwhile" answer; anything else failed.
 threads, id = {}, 0
 setup = function(thread)
   thread:set("id", id)
   id = id + 1
   table.insert(threads, thread)
 end
-counter, saved, other = 0, 0, 0
-request = function()
+init = function(args)
   local half = math.floor(#users / 2)
-  counter = counter + 1
-  local u = users[id * half + (counter % half) + 1]
+  mine, ready, byUnit, started = {}, {}, {}, 0
+  for i = 1, half do
+    local u = users[id * half + i]
+    table.insert(mine, u)
+    byUnit[u.unit] = u
+  end
+end
+counter, saved, conflict, failed = 0, 0, 0, 0
+request = function()
+  -- Each connection's first request takes the next lurah (wrapping once: wrk may build one request it never sends);
+  -- after that a connection saves for the lurah whose answer it just received.
+  local u = table.remove(ready, 1)
+  if u == nil then
+    started = started + 1
+    u = mine[((started - 1) % #mine) + 1]
+  end
   return wrk.format("POST", u.path, { ["Content-Type"] = "application/x-www-form-urlencoded", ["RequestVerificationToken"] = u.token, ["Cookie"] = u.cookie }, u.body)
 end
 response = function(status, headers, body)
-  if status == 200 and string.find(body, "Tersimpan", 1, true) then saved = saved + 1 else other = other + 1 end
+  if status ~= 200 then failed = failed + 1
+  elseif string.find(body, "Tersimpan", 1, true) then saved = saved + 1
+  else conflict = conflict + 1 end
+  local unit = string.match(body, "/Reports/Fill/([%d%.]+)/")
+  if unit and byUnit[unit] then table.insert(ready, byUnit[unit]) end
 end
 done = function(summary, latency, requests)
-  local s, o = 0, 0
-  for _, t in ipairs(threads) do s = s + t:get("saved"); o = o + t:get("other") end
-  io.write(string.format("SAVE p50=%.2fms p95=%.2fms p99=%.2fms requests=%d saved=%d not-saved=%d\n", latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests, s, o))
+  local s, c, f = 0, 0, 0
+  for _, t in ipairs(threads) do s = s + t:get("saved"); c = c + t:get("conflict"); f = f + t:get("failed") end
+  io.write(string.format("SAVE p50=%.2fms p95=%.2fms p99=%.2fms requests=%d saved=%d conflict=%d failed=%d\n", latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests, s, c, f))
 end
 LUA
 wrk -t2 -c64 -d2s -s "$DATA/save.lua" "http://127.0.0.1:$PORT/" >/dev/null # warm-up

@@ -36,10 +36,13 @@ public sealed class Period : IAudited
         ? CultureInfo.GetCultureInfo("id-ID").DateTimeFormat.GetMonthName(m) + " " + Year.ToString(CultureInfo.InvariantCulture)
         : "Tahun " + Year.ToString(CultureInfo.InvariantCulture);
 
-    public static bool TryParseKey(string key, out int year, out int? month)
+    public static bool TryParseKey(string? key, out int year, out int? month)
     {
         month = null;
         year = 0;
+        // Null when binding was cut short (a client that hung up mid-request): not a period.
+        if (key is null)
+            return false;
         if (key.Length == 4)
             return int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is > 2000 and < 2100;
         if (key.Length == 7 && key[4] == '-'

@@ -187,7 +187,7 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
             await db.SaveChangesAsync(ct);
         }
         ActivityKinds = await db.ActivityKinds.AsNoTracking().Where(k => k.TenantCode == null || k.TenantCode == f.TenantCode).ToDictionaryAsync(k => k.Code, k => k.Name, ct);
-        Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         return null;
     }
 }

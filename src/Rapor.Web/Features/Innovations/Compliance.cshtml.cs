@@ -122,7 +122,7 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         Year = year ?? clock.GetLocalNow().Year;
         var y = Year;
         Policy = await db.TppPolicies.Include(p => p.Exclusions).FirstOrDefaultAsync(p => p.TenantCode == Tenant && p.Year == y, ct);
-        Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         Rewards = await RewardsAsync(ct);
         if (Policy is not { Enabled: true })
             return null;

@@ -122,7 +122,7 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
             .AsNoTracking().ToListAsync(ct)).Select(a => (a.x, a.Name)).ToList();
         CanEdit = InnovationAccess.CanEdit(User, i);
         CanVerify = InnovationAccess.CanVerify(User, i);
-        Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         return null;
     }
 }

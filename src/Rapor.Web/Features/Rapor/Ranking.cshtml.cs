@@ -40,9 +40,7 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
     public async Task<IActionResult> OnGetAsync(string? period, string? level, CancellationToken ct)
     {
         await LoadAsync(period, level, ct);
-        // Touching TempData without its cookie still answers with a cookie deletion, which keeps the page out of the cache.
-        if (Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName))
-            Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         return Page();
     }
 

@@ -146,7 +146,7 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
             return Forbid();
         C = c;
         BlockReason = workflow.EditBlockReason(c);
-        Success = TempData["Success"] as string;
+        Success = this.Take("Success");
         return null;
     }
 }

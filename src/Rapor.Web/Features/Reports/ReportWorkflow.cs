@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
@@ -63,13 +64,13 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
     }
 
     /// <summary>What one autosave reads, in one round trip (see <see cref="ValueRowQuery"/>).</summary>
-    private sealed record ValueRow(Region Unit, Period Period, Framework Framework, Indicator? Indicator, Report? Report, ReportValue? Value,
+    private sealed record ValueRow(Region Unit, Period Period, Framework Framework, Report? Report, ReportValue? Value,
         DeadlineExtension? Extension, int EvidenceCount);
 
     /// <summary>
-    /// Unit, period, framework (tracked: a first report freezes it), the indicator when it belongs to that framework,
-    /// the report with this one value, the unit's deadline extension and whether the value has evidence. Compiled once:
-    /// translating a query this size costs more than running it, and the autosave is the most frequent request.
+    /// Unit, period, framework (tracked: a first report freezes it), the report with this one value, the unit's deadline
+    /// extension and whether the value has evidence. Compiled once: translating a query this size costs more than
+    /// running it, and the autosave is the most frequent request.
     /// </summary>
     private static readonly Func<RaporDbContext, string, Guid, int, int?, CancellationToken, Task<ValueRow?>> ValueRowQuery =
         EF.CompileAsyncQuery((RaporDbContext db, string unitCode, Guid indicatorId, int year, int? month, CancellationToken ct) =>
@@ -79,19 +80,30 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
              where p.TenantCode == u.TenantCode && p.Year == year && p.Month == month
              from f in db.Frameworks
              where f.TenantCode == u.TenantCode && f.Year == year
-             join w in from i in db.Indicators
-                       join b in db.Bidang on i.BidangId equals b.Id
-                       where i.Id == indicatorId
-                       select new { Indicator = i, b.FrameworkId }
-                 on f.Id equals w.FrameworkId into ws
-             from w in ws.DefaultIfEmpty()
              join r in db.Reports.Where(r => r.UnitCode == unitCode) on p.Id equals r.PeriodId into rs
              from r in rs.DefaultIfEmpty()
              join v in db.ReportValues.Where(v => v.IndicatorId == indicatorId) on r.Id equals v.ReportId into vs
              from v in vs.DefaultIfEmpty()
              join e in db.DeadlineExtensions.Where(e => e.UnitCode == unitCode) on p.Id equals e.PeriodId into es
              from e in es.DefaultIfEmpty()
-             select new ValueRow(u, p, f, w == null ? null : w.Indicator, r, v, e, db.Evidence.Count(x => x.ReportValueId != null && x.ReportValueId == v.Id))).FirstOrDefault());
+             select new ValueRow(u, p, f, r, v, e, db.Evidence.Count(x => x.ReportValueId != null && x.ReportValueId == v.Id))).FirstOrDefault());
+
+    /// <summary>
+    /// Indicators of a frozen framework never change (editing is refused once frozen and nothing unfreezes), so each
+    /// process keeps one read-only copy of those an autosave has used; a framework not yet frozen is always read.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Guid, (Guid FrameworkId, Indicator Indicator)> FrozenIndicators = new();
+
+    private async Task<Indicator?> IndicatorOfAsync(Framework framework, Guid indicatorId, CancellationToken ct)
+    {
+        if (FrozenIndicators.TryGetValue(indicatorId, out var known))
+            return known.FrameworkId == framework.Id ? known.Indicator : null;
+        var indicator = await db.Indicators.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == indicatorId && db.Bidang.Any(b => b.Id == i.BidangId && b.FrameworkId == framework.Id), ct);
+        if (indicator is not null && framework.FrozenAt is not null)
+            FrozenIndicators.TryAdd(indicatorId, (framework.Id, indicator));
+        return indicator;
+    }
 
     /// <summary>
     /// The context of one value only (the autosave of one field): the same rules apply, but only that indicator,
@@ -105,7 +117,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         if (await ValueRowQuery(db, unitCode, indicatorId, year, month, ct) is not { } row)
             return null;
         var frequency = row.Period.Kind == PeriodKind.Monthly ? Frequency.Monthly : Frequency.Annual;
-        var indicator = row.Indicator is { } one && one.Frequency == frequency && one.AppliesTo(row.Unit.Level) ? one : null;
+        var indicator = await IndicatorOfAsync(row.Framework, indicatorId, ct) is { } one && one.Frequency == frequency && one.AppliesTo(row.Unit.Level) ? one : null;
         var evidence = row.Value is null || row.EvidenceCount == 0 ? [] : await db.Evidence.AsNoTracking().Where(x => x.ReportValueId == row.Value.Id).OrderBy(x => x.UploadedAt).ToListAsync(ct);
         return await ContextAsync(row.Unit, row.Period, row.Framework, row.Report, indicator is null ? [] : [indicator],
             evidence, row.Extension, countActivities: indicator?.Source == ValueSource.FieldActivities, ct);

@@ -23,7 +23,7 @@ public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, Verif
         if (!User.IsInRole(Roles.Verifikator))
             return Forbid();
         await LoadAsync(period, ct);
-        Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         return Page();
     }
 

@@ -131,7 +131,7 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
         C = (await workflow.LoadAsync(visit.UnitCode, period.Key, ct))!;
         Visit = visit;
         Photos = await db.Evidence.AsNoTracking().Where(e => e.FieldVisitId == id).ToListAsync(ct);
-        Message = TempData["Message"] as string;
+        Message = this.Take("Message");
         return null;
     }
 }

@@ -45,4 +45,14 @@ public sealed class DemoReportsTests(DemoReportsTests.Factory factory) : IClassF
         Assert.Contains("DATA DEMO", html, StringComparison.Ordinal);
         Assert.Contains("diverifikasi", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_Bandung_unit_has_a_demo_account_that_fills_only_its_own_report()
+    {
+        var accounts = await factory.WithDbAsync(db => db.Users.CountAsync(u => u.UserName!.StartsWith("lurah.32.73.") || u.UserName!.StartsWith("camat.32.73."), Ct));
+        Assert.Equal(181, accounts);
+        var lurah = await factory.LoginAsync("lurah.32.73.01.1001");
+        Assert.Contains("DATA DEMO", await lurah.GetStringAsync("/Reports/Fill/32.73.01.1001/2025-06", Ct), StringComparison.Ordinal);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await lurah.GetAsync("/Reports/Fill/32.73.01.1002/2025-06", Ct)).StatusCode);
+    }
 }
