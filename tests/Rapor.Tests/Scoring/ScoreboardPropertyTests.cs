@@ -74,6 +74,12 @@ public sealed class ScoreboardPropertyTests
 
 public sealed class CompiledFrameworkTests
 {
+    /// <summary>Four bidang and <paramref name="count"/> indicators cycling through the rules, levels and (unless all monthly) frequencies.</summary>
+    internal static FrameworkSpec MixedFramework(int count, bool allMonthly) => new(
+        [new(1, "B1", 30), new(2, "B2", 25), new(3, "B3", 25), new(4, "B4", 20)],
+        Enumerable.Range(0, count).Select(i => new IndicatorSpec($"I{i}", i % 4, (Rule)(i % 4), i % 4 == 2 ? 1 : 5 + i, 1 + i % 3,
+            ForKecamatan: i % 7 != 0, ForKelurahan: i % 5 != 0, Monthly: allMonthly || i % 6 != 0, Bands: i % 4 == 3 ? [(0, 0), (10, 50), (20, 100)] : null)).ToList());
+
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
@@ -81,10 +87,7 @@ public sealed class CompiledFrameworkTests
     public void Compiled_scores_equal_the_explained_engine(int seed)
     {
         var rng = new Random(seed);
-        var f = new FrameworkSpec(
-            [new(1, "B1", 30), new(2, "B2", 25), new(3, "B3", 25), new(4, "B4", 20)],
-            Enumerable.Range(0, 24).Select(i => new IndicatorSpec($"I{i}", i % 4, (Rule)(i % 4), i % 4 == 2 ? 1 : 5 + i, 1 + i % 3,
-                ForKecamatan: i % 7 != 0, ForKelurahan: i % 5 != 0, Monthly: i % 6 != 0, Bands: i % 4 == 3 ? [(0, 0), (10, 50), (20, 100)] : null)).ToList());
+        var f = MixedFramework(24, allMonthly: false);
         foreach (var monthly in new[] { true, false })
         {
             var compiled = new CompiledFramework(f, monthly);
@@ -111,11 +114,7 @@ public sealed class TenantMatrixTests
     public void Columnar_rescore_equals_the_record_engine_before_and_after_changes(int seed)
     {
         var rng = new Random(seed);
-        var f = new FrameworkSpec(
-            [new(1, "B1", 30), new(2, "B2", 25), new(3, "B3", 25), new(4, "B4", 20)],
-            Enumerable.Range(0, 16).Select(i => new IndicatorSpec($"I{i}", i % 4, (Rule)(i % 4), i % 4 == 2 ? 1 : 5 + i, 1 + i % 3,
-                ForKecamatan: i % 7 != 0, ForKelurahan: i % 5 != 0, Monthly: true, Bands: i % 4 == 3 ? [(0, 0), (10, 50), (20, 100)] : null)).ToList(),
-            RollUpShare: 0.3);
+        var f = CompiledFrameworkTests.MixedFramework(16, allMonthly: true);
         var compiled = new CompiledFramework(f, monthly: true);
         var units = new List<UnitInput>();
         for (var k = 0; k < 12; k++)
