@@ -21,23 +21,13 @@ public static class PageCache
     internal const string Channel = "rapor_pages";
     internal static readonly TimeSpan Expiry = TimeSpan.FromSeconds(60);
 
-    private static long _generation;
-
-    /// <summary>Bumped by every eviction; a response rendered across one is not stored (it may hold the old data).</summary>
-    internal static long Generation => Interlocked.Read(ref _generation);
-
     public static IServiceCollection AddRaporPageCache(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(Policy, new PerUserPolicy()));
+        services.AddSingleton<PageCacheState>();
         services.AddSingleton<PageCacheInterceptor>();
         services.AddHostedService<PageCacheListener>();
         return services;
-    }
-
-    internal static async Task EvictAsync(IOutputCacheStore store)
-    {
-        Interlocked.Increment(ref _generation);
-        await store.EvictByTagAsync(Tag, default);
     }
 
     private sealed class PerUserPolicy : IOutputCachePolicy
@@ -61,7 +51,7 @@ public static class PageCache
             var af = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name ?? "";
             vary.VaryByValues["af"] = http.Request.Cookies[af] ?? "";
             vary.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-            http.Items[GenerationKey] = Generation;
+            http.Items[GenerationKey] = http.RequestServices.GetRequiredService<PageCacheState>().Generation;
             return ValueTask.CompletedTask;
         }
 
@@ -73,10 +63,25 @@ public static class PageCache
             // Only a plain 200 for this very user: no new cookie (a fresh antiforgery or renewed sign-in cookie), and
             // nothing committed while it was rendered.
             if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.Headers.SetCookie.Count > 0
-                || http.Items[GenerationKey] is not long started || started != Generation)
+                || http.Items[GenerationKey] is not long started || started != http.RequestServices.GetRequiredService<PageCacheState>().Generation)
                 context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
+    }
+}
+
+/// <summary>This instance's cached pages: evicting them all, and a generation that every eviction bumps.</summary>
+public sealed class PageCacheState(IOutputCacheStore store)
+{
+    private long _generation;
+
+    /// <summary>A response rendered across an eviction is not stored (it may hold the old data).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public async Task EvictAsync()
+    {
+        Interlocked.Increment(ref _generation);
+        await store.EvictByTagAsync(PageCache.Tag, default);
     }
 }
 
@@ -84,7 +89,7 @@ public static class PageCache
 /// Evicts cached pages after a change commits: after SaveChanges, or — inside an explicit transaction — after the
 /// transaction commits. On PostgreSQL it also sends NOTIFY, which PostgreSQL delivers only on commit.
 /// </summary>
-public sealed class PageCacheInterceptor(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PageCacheInterceptor(PageCacheState pages) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = new();
 
@@ -107,7 +112,7 @@ public sealed class PageCacheInterceptor(IOutputCacheStore store) : SaveChangesI
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"NOTIFY {PageCache.Channel}", ct);
         if (db.Database.CurrentTransaction is null)
-            await PageCache.EvictAsync(store);
+            await pages.EvictAsync();
         else
             _pending.AddOrUpdate(db, this);
     }
@@ -115,7 +120,7 @@ public sealed class PageCacheInterceptor(IOutputCacheStore store) : SaveChangesI
     public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db && _pending.Remove(db))
-            await PageCache.EvictAsync(store);
+            await pages.EvictAsync();
     }
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -137,7 +142,7 @@ public sealed class PageCacheInterceptor(IOutputCacheStore store) : SaveChangesI
 }
 
 /// <summary>On PostgreSQL, listens for the other instances' changes and evicts this instance's cached pages.</summary>
-public sealed class PageCacheListener(DatabaseOptions options, IOutputCacheStore store, ILogger<PageCacheListener> log) : BackgroundService
+public sealed class PageCacheListener(DatabaseOptions options, PageCacheState pages, ILogger<PageCacheListener> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -148,12 +153,12 @@ public sealed class PageCacheListener(DatabaseOptions options, IOutputCacheStore
             try
             {
                 await using var conn = new NpgsqlConnection(options.ConnectionString);
-                conn.Notification += (_, _) => _ = PageCache.EvictAsync(store);
+                conn.Notification += (_, _) => _ = pages.EvictAsync();
                 await conn.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand($"LISTEN {PageCache.Channel}", conn))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Anything committed while we were not listening is unknown: start clean.
-                await PageCache.EvictAsync(store);
+                await pages.EvictAsync();
                 while (!stoppingToken.IsCancellationRequested)
                     await conn.WaitAsync(stoppingToken);
             }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rapor.TestSupport;
+using Rapor.Web.Features.Rapor;
 
 namespace Rapor.Tests.Infrastructure;
 
@@ -25,6 +26,26 @@ public sealed class PageCacheTests(RaporFactory factory) : IClassFixture<RaporFa
         return await db.SaveChangesAsync(Ct);
     });
 
+    /// <summary>
+    /// Whether the page is served from the cache: it is viewed, the total changed behind the app's back, and viewed
+    /// again without the change. A commit elsewhere in the app while it renders keeps it out of the cache, so a few
+    /// tries are allowed.
+    /// </summary>
+    private static async Task<bool> CachedAsync(RaporFactory app, HttpClient client, string period, int year, int month, double total)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await RankingAsync(client, period);
+            await SetTotalBehindTheAppAsync(app, year, month, total);
+            if (!(await RankingAsync(client, period)).Contains(RaporView.F(total), StringComparison.Ordinal))
+                return true;
+            // Rendered afresh after all: put the total back, evict, and try again.
+            await SetTotalBehindTheAppAsync(app, year, month, 1);
+            await SaveAChangeAsync(app, year, month);
+        }
+        return false;
+    }
+
     private static async Task<string> RankingAsync(HttpClient client, string period) =>
         WebUtility.HtmlDecode(await client.GetStringAsync($"/Rapor/Ranking?period={period}", Ct));
 
@@ -35,10 +56,7 @@ public sealed class PageCacheTests(RaporFactory factory) : IClassFixture<RaporFa
         await factory.SubmittedReportAsync(Scenario.Cinambo, period, 0.8);
         var pimpinan = await factory.LoginAsync("pimpinan");
         await RankingAsync(pimpinan, period); // computes and stores the standings (a write: not cached)
-        await RankingAsync(pimpinan, period); // cached from here
-
-        await SetTotalBehindTheAppAsync(factory, 2036, 1, 12.34);
-        Assert.DoesNotContain("12,34", await RankingAsync(pimpinan, period), StringComparison.Ordinal);
+        Assert.True(await CachedAsync(factory, pimpinan, period, 2036, 1, 12.34), "the ranking page was never served from the cache");
         await SaveAChangeAsync(factory, 2036, 1);
         Assert.Contains("12,34", await RankingAsync(pimpinan, period), StringComparison.Ordinal);
 
@@ -63,9 +81,7 @@ public sealed class PageCacheTests(RaporFactory factory) : IClassFixture<RaporFa
         await factory.SubmittedReportAsync(Scenario.Cinambo, period, 0.8);
         var pimpinan = await factory.LoginAsync("pimpinan");
         await RankingAsync(pimpinan, period);
-        await RankingAsync(pimpinan, period);
-        await SetTotalBehindTheAppAsync(factory, 2036, 2, 23.45);
-        Assert.DoesNotContain("23,45", await RankingAsync(pimpinan, period), StringComparison.Ordinal);
+        Assert.True(await CachedAsync(factory, pimpinan, period, 2036, 2, 23.45), "the ranking page was never served from the cache");
 
         await using var other = factory.SecondInstance();
         await SaveAChangeAsync(other, 2036, 2);
