@@ -31,13 +31,6 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         if (await LoadAsync(unit, period, ct, forWrite: true, indicatorId) is { } denied)
             return denied;
         var result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
-        if (result.ReportRaced)
-        {
-            // Two first fields of a new report were saved at once and the other request created the report.
-            db.ChangeTracker.Clear();
-            await LoadAsync(unit, period, ct, forWrite: true, indicatorId);
-            result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
-        }
         if (result.Conflict)
         {
             // Show what is stored now, so nothing the other user wrote is silently overwritten.
@@ -103,22 +96,23 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         var (stored, error) = await storage.SaveAsync(id, stream, ct);
         if (stored is null)
             return (error!, true);
-        var value = workflow.EnsureValue(C, indicator);
-        var evidence = new Evidence
-        {
-            Id = id,
-            UnitCode = C.Unit.Code,
-            ReportValueId = value.Id,
-            FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
-            ContentType = stored.ContentType,
-            Size = stored.Size,
-            Sha256 = stored.Sha256,
-            UploadedBy = User.Identity!.Name!,
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Evidence.Add(evidence);
+        Evidence evidence;
         try
         {
+            await workflow.EnsureReportAsync(C, ct);
+            evidence = new Evidence
+            {
+                Id = id,
+                UnitCode = C.Unit.Code,
+                ReportValueId = workflow.EnsureValue(C, indicator).Id,
+                FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
+                ContentType = stored.ContentType,
+                Size = stored.Size,
+                Sha256 = stored.Sha256,
+                UploadedBy = User.Identity!.Name!,
+                UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Evidence.Add(evidence);
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -126,8 +120,8 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
             storage.Delete(id); // no orphan file when the row cannot be saved
             throw;
         }
-        if (!C.Evidence.TryGetValue(value.Id, out var list))
-            C.Evidence[value.Id] = list = [];
+        if (!C.Evidence.TryGetValue(evidence.ReportValueId!.Value, out var list))
+            C.Evidence[evidence.ReportValueId.Value] = list = [];
         list.Add(evidence);
         return ($"Bukti \"{evidence.FileName}\" diunggah.", false);
     }

@@ -35,8 +35,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         public ReportStatus? Status => Report?.Status;
     }
 
-    /// <param name="ReportRaced">Another request created this report first (one per period and unit): reload and save again.</param>
-    public sealed record SaveResult(bool Saved, string? Error, bool Conflict, bool ReportRaced = false);
+    public sealed record SaveResult(bool Saved, string? Error, bool Conflict);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -171,7 +170,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         if (note is { Length: > 2000 })
             return new(false, "Catatan paling panjang 2000 karakter.", false);
 
-        var newReport = c.Report is null;
+        await EnsureReportAsync(c, ct);
         var row = EnsureValue(c, indicator);
         if (expectedVersion is { } expected && row.Version != expected)
             return new(false, ConflictMessage, true);
@@ -183,10 +182,6 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         catch (DbUpdateConcurrencyException)
         {
             return new(false, ConflictMessage, true);
-        }
-        catch (DbUpdateException) when (newReport)
-        {
-            return new(false, ConflictMessage, true, ReportRaced: true);
         }
         return new(true, null, false);
     }
@@ -223,6 +218,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             errors.Add($"Kode {dup.Key} muncul lebih dari sekali.");
         if (errors.Count > 0)
             return errors;
+        await EnsureReportAsync(c, ct);
         foreach (var (indicator, value, note, _) in parsed)
         {
             Apply(EnsureValue(c, indicator), value, note);
@@ -247,21 +243,48 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
 
     public const string ConflictMessage = "Nilai ini baru saja diubah oleh pengguna lain. Nilai terbaru ditampilkan; periksa lalu simpan lagi.";
 
-    /// <summary>The report row and the value row for an indicator, created on first use (the report starts as Draf).</summary>
+    /// <summary>
+    /// Saves the unit's report row (Draf) if it has none yet, before a value or evidence goes into it. Two first saves
+    /// can race to create it — there is one report per period and unit — and the one that loses carries on with the
+    /// report the other created instead of failing.
+    /// </summary>
+    public async Task EnsureReportAsync(Context c, CancellationToken ct)
+    {
+        if (c.Report is not null)
+            return;
+        var report = NewReport(c);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(report).State = EntityState.Detached;
+            c.Report = await db.Reports.Include(r => r.Values).Include(r => r.Events).AsSplitQuery()
+                .FirstOrDefaultAsync(r => r.PeriodId == c.Period.Id && r.UnitCode == c.Unit.Code, ct);
+            if (c.Report is null)
+                throw; // not the race: a real failure
+        }
+    }
+
+    private Report NewReport(Context c)
+    {
+        c.Report = new Report { PeriodId = c.Period.Id, UnitCode = c.Unit.Code, Level = c.Unit.Level, FrameworkId = c.Framework.Id };
+        db.Reports.Add(c.Report);
+        // The first report of a year freezes its framework: scores must stay comparable across the year.
+        c.Framework.FrozenAt ??= clock.GetUtcNow().UtcDateTime;
+        return c.Report;
+    }
+
+    /// <summary>The value row for an indicator, created on first use (and the report too, unsaved, at a submission check).</summary>
     public ReportValue EnsureValue(Context c, Indicator indicator)
     {
-        if (c.Report is null)
-        {
-            c.Report = new Report { PeriodId = c.Period.Id, UnitCode = c.Unit.Code, Level = c.Unit.Level, FrameworkId = c.Framework.Id };
-            db.Reports.Add(c.Report);
-            // The first report of a year freezes its framework: scores must stay comparable across the year.
-            c.Framework.FrozenAt ??= clock.GetUtcNow().UtcDateTime;
-        }
+        var report = c.Report ?? NewReport(c);
         var row = c.ValueOf(indicator.Id);
         if (row is null)
         {
-            row = new ReportValue { ReportId = c.Report.Id, IndicatorId = indicator.Id, UnitCode = c.Unit.Code };
-            c.Report.Values.Add(row);
+            row = new ReportValue { ReportId = report.Id, IndicatorId = indicator.Id, UnitCode = c.Unit.Code };
+            report.Values.Add(row);
         }
         return row;
     }

@@ -81,6 +81,21 @@ public sealed class ReportExcelAndApiTests(RaporFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Concurrent_first_api_saves_of_a_new_report_all_land_in_one_report()
+    {
+        var period = await factory.OpenPeriodAsync(2032, 4);
+        var lurah = await factory.LoginAsync(Lurah);
+        var url = $"/api/reports/{Scenario.CisarantenWetan}/{period}/values";
+        var codes = (await factory.MonthlyIndicatorsAsync(2032, RegionLevel.Kelurahan)).Where(i => i.IsTyped && i.Type == IndicatorType.Number).Select(i => i.Code).Take(8).ToList();
+        // Each request finds no report and creates one; one per period and unit can exist, the others save into it.
+        var responses = await Task.WhenAll(codes.Select(code => lurah.PutAsJsonAsync(url, new[] { new ReportsApi.ValueInput(code, "1", null, null) }, Ct)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.UnitCode == Scenario.CisarantenWetan
+            && db.Periods.Any(p => p.Id == r.PeriodId && p.Year == 2032 && p.Month == 4), Ct)));
+        Assert.Equal(codes.Count, (await ValuesAsync(period)).Count);
+    }
+
+    [Fact]
     public async Task Api_reads_saves_all_or_nothing_and_submits_with_problem_details()
     {
         var period = await factory.OpenPeriodAsync(2032, 3);
