@@ -180,14 +180,23 @@ public static class Engine
             var rank = 0;
             for (var i = 0; i < ordered.Count; i++)
             {
-                var rounded = ordered[i].Rounded;
-                if (i == 0 || ordered[i - 1].Rounded != rounded)
-                    rank = i + 1;
-                var tied = (i > 0 && ordered[i - 1].Rounded == rounded) || (i + 1 < ordered.Count && ordered[i + 1].Rounded == rounded);
+                var (r, tied) = RankAt(i, ordered[i].Rounded, i > 0 ? ordered[i - 1].Rounded : null, i + 1 < ordered.Count ? ordered[i + 1].Rounded : null, ref rank);
                 var s = ordered[i].S;
-                result.Add(s with { Rank = rank, Tied = tied, Position = i + 1, Zone = ZoneOf(f, s.Total) });
+                result.Add(s with { Rank = r, Tied = tied, Position = i + 1, Zone = ZoneOf(f, s.Total) });
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The rank number at position <paramref name="index"/> (0-based) of a level in ranking order, given its rounded total
+    /// and its neighbours': equal totals share the rank of the first of them ("=7"), and the next total skips past them.
+    /// <paramref name="rank"/> carries the previous position's rank.
+    /// </summary>
+    public static (int Rank, bool Tied) RankAt(int index, double rounded, double? previous, double? next, ref int rank)
+    {
+        if (previous != rounded)
+            rank = index + 1;
+        return (rank, previous == rounded || next == rounded);
     }
 }

@@ -125,13 +125,9 @@ public sealed class TenantMatrix
         var rank = 0;
         for (var p = 0; p < keys.Length; p++)
         {
-            var rounded = keys[p].Rounded;
-            if (p == 0 || keys[p - 1].Rounded != rounded)
-                rank = p + 1;
             var u = keys[p].Unit;
-            Rank[u] = rank;
+            (Rank[u], Tied[u]) = Engine.RankAt(p, keys[p].Rounded, p > 0 ? keys[p - 1].Rounded : null, p + 1 < keys.Length ? keys[p + 1].Rounded : null, ref rank);
             Position[u] = p + 1;
-            Tied[u] = (p > 0 && keys[p - 1].Rounded == rounded) || (p + 1 < keys.Length && keys[p + 1].Rounded == rounded);
         }
     }
 
