@@ -114,7 +114,7 @@ public sealed class CreateModel(RaporDbContext db, FileStorage storage, TimeProv
                 storage.Delete(id); // a failed save leaves no orphan files
         }
         TempData["Success"] = "Kegiatan tercatat.";
-        return RedirectToPage("/Activities/Index", new { month = activity.Date.ToString("yyyy-MM") });
+        return RedirectToPage("/Activities/Index", new { month = activity.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) });
     }
 
     private bool CanRecord() => UnitScope.CanFillReport(User, User.UnitCode());

@@ -118,6 +118,6 @@ public sealed class EditModel(RaporDbContext db, IAuthorizationService authz) : 
             .FirstOrDefault(o => o.StartDate <= to && from <= (o.EndDate ?? DateOnly.MaxValue));
         if (overlap is not null)
             ModelState.AddModelError("Input.StartDate",
-                $"Masa jabatan bertumpang tindih dengan {overlap.Name} ({overlap.StartDate:yyyy-MM-dd} s.d. {(overlap.EndDate?.ToString("yyyy-MM-dd") ?? "sekarang")}). Isi dulu tanggal selesai pejabat sebelumnya.");
+                $"Masa jabatan bertumpang tindih dengan {overlap.Name} ({overlap.StartDate:yyyy-MM-dd} s.d. {(overlap.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "sekarang")}). Isi dulu tanggal selesai pejabat sebelumnya.");
     }
 }

@@ -27,7 +27,7 @@ public sealed class ActivitiesTests(RaporFactory factory) : IClassFixture<RaporF
     public async Task A_lurah_records_an_activity_with_GPS_and_a_photo()
     {
         var lurah = await factory.LoginAsync("lurah.cisarantenwetan");
-        using var response = await CreateAsync(lurah, "jumat_keliling", Scenario.Today.ToString("yyyy-MM-dd"), "Masjid Jami RW 03", Scenario.Png);
+        using var response = await CreateAsync(lurah, "jumat_keliling", Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Masjid Jami RW 03", Scenario.Png);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var a = await factory.WithDbAsync(db => db.FieldActivities.SingleAsync(x => x.Place == "Masjid Jami RW 03", Ct));
         Assert.Equal(Scenario.CisarantenWetan, a.UnitCode);
@@ -41,13 +41,13 @@ public sealed class ActivitiesTests(RaporFactory factory) : IClassFixture<RaporF
     public async Task Bad_input_is_refused_and_nothing_is_saved()
     {
         var lurah = await factory.LoginAsync("lurah.cisarantenwetan");
-        using var future = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.AddDays(3).ToString("yyyy-MM-dd"), "Masa depan");
+        using var future = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Masa depan");
         Assert.Contains("tidak boleh di masa depan", WebUtility.HtmlDecode(await future.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
-        using var notPhoto = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.ToString("yyyy-MM-dd"), "Foto palsu", "MZ-not-a-photo"u8.ToArray());
+        using var notPhoto = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Foto palsu", "MZ-not-a-photo"u8.ToArray());
         Assert.Contains("Jenis berkas tidak diizinkan", WebUtility.HtmlDecode(await notPhoto.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
-        using var unknownKind = await CreateAsync(lurah, "pesta", Scenario.Today.ToString("yyyy-MM-dd"), "Jenis asing");
+        using var unknownKind = await CreateAsync(lurah, "pesta", Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Jenis asing");
         Assert.Contains("Jenis kegiatan tidak dikenal.", WebUtility.HtmlDecode(await unknownKind.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
-        using var badGps = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.ToString("yyyy-MM-dd"), "GPS rusak", lat: "utara");
+        using var badGps = await CreateAsync(lurah, "subuh_keliling", Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "GPS rusak", lat: "utara");
         Assert.Contains("bukan angka", WebUtility.HtmlDecode(await badGps.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.FieldActivities.AnyAsync(a => a.Place == "Masa depan" || a.Place == "Foto palsu" || a.Place == "Jenis asing" || a.Place == "GPS rusak", Ct)));
     }

@@ -27,7 +27,7 @@ public sealed class InnovationTests(RaporFactory factory) : IClassFixture<RaporF
         var token = await RaporFactory.AntiforgeryTokenAsync(client, "/");
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(stage.ToString()), "stage" }, { new StringContent(Scenario.Today.ToString("yyyy-MM-dd")), "date" },
+            { new StringContent(stage.ToString()), "stage" }, { new StringContent(Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "date" },
             { new StringContent("uraian tahap"), "description" }, { new StringContent(token), "__RequestVerificationToken" },
         };
         if (file is not null)

@@ -133,9 +133,9 @@ public sealed class ReportingTests(RaporFactory factory) : IClassFixture<RaporFa
 
         var admin = await factory.LoginAsync("admin.bandung");
         var extendUrl = $"/Periods/Extend?period={period}&unit={Scenario.CisarantenWetan}";
-        using var noReason = await PostFormAsync(admin, extendUrl, new() { ["NewDeadline"] = Scenario.Today.AddDays(3).ToString("yyyy-MM-dd"), ["Reason"] = "" });
+        using var noReason = await PostFormAsync(admin, extendUrl, new() { ["NewDeadline"] = Scenario.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "" });
         Assert.Contains("Alasan perpanjangan wajib diisi.", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
-        using var extended = await PostFormAsync(admin, extendUrl, new() { ["NewDeadline"] = Scenario.Today.AddDays(3).ToString("yyyy-MM-dd"), ["Reason"] = "Server kelurahan rusak (banjir)" });
+        using var extended = await PostFormAsync(admin, extendUrl, new() { ["NewDeadline"] = Scenario.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "Server kelurahan rusak (banjir)" });
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
 
         using var accepted = await PostFormAsync(lurah, FillUrl(Scenario.CisarantenWetan, period) + "?handler=Submit");

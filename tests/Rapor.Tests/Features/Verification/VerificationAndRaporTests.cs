@@ -208,7 +208,7 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
         var period = await factory.OpenPeriodAsync(2035, 6);
         await factory.SubmittedReportAsync(Sukasari, period, 1.0);
         var verifikator = await factory.LoginAsync("verifikator");
-        using var scheduled = await PostAsync(verifikator, $"/Verification/Visits?unit={Sukasari}&period={period}", new() { ["scheduledOn"] = Scenario.Today.ToString("yyyy-MM-dd") });
+        using var scheduled = await PostAsync(verifikator, $"/Verification/Visits?unit={Sukasari}&period={period}", new() { ["scheduledOn"] = Scenario.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         var visitUrl = scheduled.Headers.Location!.OriginalString;
         var sla = await IndicatorIdAsync(2035, "1.01");
