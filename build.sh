@@ -69,7 +69,7 @@ lint_openapi() {
   if ! (cd "$ROOT/tools/openapi-lint" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1); then
     echo "npm ci failed: Redocly not installed; OpenApiContractTests checked the main rules"; return
   fi
-  if ! (cd "$ROOT/tools/openapi-lint" && ./node_modules/.bin/redocly lint --config redocly.yaml "$ROOT/artifacts/openapi.json"); then
+  if ! (cd "$ROOT/tools/openapi-lint" && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true ./node_modules/.bin/redocly lint --config redocly.yaml "$ROOT/artifacts/openapi.json"); then
     SUITE_ERRORS=$((SUITE_ERRORS + 1))
   fi
 }

@@ -154,9 +154,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Added with the route-table suite (issue 18): every remaining page and endpoint.
         ("/Index", SignedIn),
         ("/Account/Login", Anyone),
-        ("/Account/LoginWith2fa", Anyone),
+        ("/Account/LoginWith2fa", []), // only inside a sign-in that waits for its code; otherwise back to the login page
         ("/Account/Logout", Anyone),
-        ("/Account/AccessDenied", Anyone),
+        ("/Account/AccessDenied", []), // the page that says "denied" answers 403 to everyone
         ("/Account/Security", SignedIn),
         ("/Error?code=404", Anyone),
         ("/culture?c=id", Anyone),
@@ -169,7 +169,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/public/32.73/rapor/32.73.29/2034-02", Anyone),
         ("/Publik/Rapor/32.73.29/2034-02", Anyone),
         ("/Activities/Kinds", [AdminBandung, AdminKbb]),
-        ("/Innovations/Detail?id={innovation}", Anyone),
+        ("/Innovations/Detail?id={innovation}", SignedIn), // verified: every tenant may read and replicate it
         ("/Innovations/Detail?id={draft}", [Admin, AdminKbb, VerifikatorKbb, CamatKbb]),
         ("/Verification/Visit?id={visit}", [Verifikator]),
         ("/files/evidence/{evidence}", [.. TenantWide, Camat, Lurah]),

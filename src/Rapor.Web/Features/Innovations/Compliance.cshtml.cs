@@ -129,7 +129,7 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         IsAdmin = UnitScope.CanAdminister(User, Tenant);
         if (year is < MinYear or > MaxYear)
         {
-            Error = $"Tahun harus antara {MinYear} dan {MaxYear}; ditampilkan tahun ini.";
+            Error = "Tahun harus antara 2000 dan 2100; ditampilkan tahun ini.";
             year = null;
         }
         TenantName = await db.Tenants.Where(t => t.Code == Tenant).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? Tenant;
