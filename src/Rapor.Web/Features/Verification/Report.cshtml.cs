@@ -28,7 +28,8 @@ public sealed class ReportModel(ReportWorkflow workflow, VerificationService ver
         if (indicator is null)
             return BadRequest();
         // A decision or version that did not bind (decision=99, a version beyond int) must not save as something else.
-        if (!ModelState.IsValid || version is null)
+        // The page's form always sends the version it shows; a client that sends none decides without the check.
+        if (!ModelState.IsValid)
             return Partial("_DecisionRow", new Row(this, indicator, "Isian keputusan tidak valid. Muat ulang halaman lalu coba lagi.", true));
         try
         {

@@ -16,6 +16,17 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     /// <summary>Reports wait for the city once submitted (kecamatan) or approved by their camat (kelurahan).</summary>
     public static bool AwaitsCity(Report r) => r.Status == (r.NeedsCamatApproval ? ReportStatus.DisetujuiCamat : ReportStatus.Diajukan);
 
+    /// <summary>Every verification action needs a report waiting for the city in a period that is not finalized.</summary>
+    private static Report WaitingReport(ReportWorkflow.Context c)
+    {
+        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
+        if (c.Period.FinalizedAt is not null)
+            throw new DomainException("Periode sudah difinalisasi; keputusan tidak dapat diubah.");
+        if (!AwaitsCity(report))
+            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        return report;
+    }
+
     /// <summary>
     /// Decides one indicator. <paramref name="expectedVersion"/> is the value's version the verifier saw: when another
     /// verifier (or the bulk accept) decided in between, nothing is saved and <see cref="DecisionConflictException"/>
@@ -25,11 +36,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     {
         if (!Enum.IsDefined(decision))
             throw new DomainException("Keputusan tidak dikenal: pilih terima, koreksi atau tolak.");
-        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
-        if (c.Period.FinalizedAt is not null)
-            throw new DomainException("Periode sudah difinalisasi; keputusan tidak dapat diubah.");
+        WaitingReport(c);
         var indicator = c.Indicators.FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("Indikator tidak termasuk laporan ini.");
         var value = c.ValueOf(indicatorId) ?? throw new DomainException("Indikator ini tidak memiliki nilai.");
         if (expectedVersion is { } seen && seen != value.Version)
@@ -107,9 +114,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     /// <summary>Closes verification: every value must have a decision (or be accepted in bulk with <paramref name="acceptRest"/>).</summary>
     public async Task CompleteAsync(ReportWorkflow.Context c, bool acceptRest, string? note, CancellationToken ct)
     {
-        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        var report = WaitingReport(c);
         var pending = report.Values.Where(v => v.Verification == VerificationStatus.Belum).ToList();
         if (pending.Count > 0 && !acceptRest)
             throw new DomainException($"{pending.Count} indikator belum diputuskan.");
@@ -130,9 +135,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
 
     public async Task ReturnAsync(ReportWorkflow.Context c, string note, CancellationToken ct)
     {
-        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        var report = WaitingReport(c);
         if (note is { Length: > 2000 })
             throw new DomainException("Catatan pengembalian paling panjang 2000 karakter.");
         report.Return(user.Name, clock.GetUtcNow().UtcDateTime, note);
