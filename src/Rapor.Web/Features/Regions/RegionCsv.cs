@@ -29,6 +29,8 @@ public static class RegionCsv
         var header = reader.ReadLine()?.TrimStart('\uFEFF').Trim();
         if (header is null)
             return new([], ["Berkas kosong."]);
+        if (!IsText(header))
+            return new([], [NotText]);
         var columns = Csv.Split(header);
         if (columns.Count < 5 || !Header.Split(',').Take(columns.Count).SequenceEqual(columns.Select(c => c.Trim().ToLowerInvariant())))
             return new([], [$"Baris 1: judul kolom harus \"{Header}\"."]);
@@ -45,9 +47,9 @@ public static class RegionCsv
                 errors.Add($"Baris {lineNo}: lebih dari {MaxLineChars} karakter.");
                 continue;
             }
-            if (line.Contains('\0', StringComparison.Ordinal) || line.Contains('\uFFFD', StringComparison.Ordinal))
+            if (!IsText(line))
             {
-                errors.Add("Berkas bukan CSV teks (UTF-8).");
+                errors.Add(NotText);
                 break;
             }
             if (regions.Count >= MaxRows)
@@ -91,6 +93,11 @@ public static class RegionCsv
             errors.Add("Berkas tidak berisi satu pun kecamatan.");
         return new(errors.Count == 0 ? regions : [], errors.ToList());
     }
+
+    private const string NotText = "Berkas bukan CSV teks (UTF-8).";
+
+    /// <summary>A NUL byte or invalid UTF-8 (decoded as U+FFFD): a binary file, not a region list.</summary>
+    private static bool IsText(string line) => !line.Contains('\0', StringComparison.Ordinal) && !line.Contains('\uFFFD', StringComparison.Ordinal);
 
     private sealed record Row(int Line, string Code, string Name, string Level, string Parent, string Type, string? Name2022);
 

@@ -18,31 +18,30 @@ public sealed class IndexModel(RaporDbContext db, UserManager<AppUser> users, Ti
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) => ActAsync(id, async user =>
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-            return NotFound();
-        if (!InScope(user.UnitCode))
-            return Forbid();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Message = $"Akun {user.UserName} dibuka kembali.";
-        Rows = await LoadAsync(ct);
-        return Page();
-    }
+        return $"Akun {user.UserName} dibuka kembali.";
+    }, ct);
 
     /// <summary>An admin clears the authenticator of someone who lost their phone; they enrol again at next sign-in.</summary>
-    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) => ActAsync(id, async user =>
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return $"Verifikasi dua langkah {user.UserName} direset; pengguna mendaftarkan aplikasi autentikator lagi saat masuk.";
+    }, ct);
+
+    /// <summary>An action on one account of the admin's scope (audited through the Identity tables), then the list again.</summary>
+    private async Task<IActionResult> ActAsync(string id, Func<AppUser, Task<string>> act, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return NotFound();
         if (!InScope(user.UnitCode))
             return Forbid();
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        Message = $"Verifikasi dua langkah {user.UserName} direset; pengguna mendaftarkan aplikasi autentikator lagi saat masuk.";
+        Message = await act(user);
         Rows = await LoadAsync(ct);
         return Page();
     }
