@@ -208,7 +208,7 @@ public static class RaporApp
         // The trivial endpoint web benchmarks compare real pages against (bench/web.sh).
         app.MapGet("/api/ping", () => "pong").AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API").WithNonce()).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
         app.MapRegionsApi();
         app.MapEvidenceEndpoint();
         app.MapFrameworksApi();

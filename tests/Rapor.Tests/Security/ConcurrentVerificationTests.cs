@@ -48,7 +48,8 @@ public sealed class ConcurrentVerificationTests(RaporFactory factory) : IClassFi
         var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(Ct));
         Assert.Contains("baru saja diputuskan oleh verifikator", html, StringComparison.Ordinal);
         Assert.Contains("dikoreksi setelah cek lapangan", html, StringComparison.Ordinal); // the current decision is shown
-        var stored = await factory.WithDbAsync(db => db.ReportValues.AsNoTracking().FirstAsync(v => v.IndicatorId == indicator && v.UnitCode == Unit && v.Version > version, Ct));
+        var stored = await factory.WithDbAsync(db => db.ReportValues.AsNoTracking().FirstAsync(v => v.IndicatorId == indicator && v.UnitCode == Unit
+            && db.Reports.Any(r => r.Id == v.ReportId && db.Periods.Any(p => p.Id == r.PeriodId && p.Year == 2038 && p.Month == 1)), Ct));
         Assert.Equal((VerificationStatus.Dikoreksi, 5.0, "dikoreksi setelah cek lapangan"), (stored.Verification, stored.VerifiedValue!.Value, stored.VerificationNote!));
     }
 
