@@ -60,6 +60,20 @@ run_suite() {
   [ -f "$RESULTS/$name.xml" ] || { echo "suite $name produced no result file (exit $rc)"; SUITE_ERRORS=$((SUITE_ERRORS + 1)); }
 }
 
+# Redocly's recommended ruleset on the OpenAPI document the test suite saved (npm registry: tools/openapi-lint).
+lint_openapi() {
+  log "OpenAPI lint (Redocly recommended)"
+  if [ ! -f "$ROOT/artifacts/openapi.json" ]; then
+    echo "artifacts/openapi.json missing (OpenApiContractTests did not run)"; SUITE_ERRORS=$((SUITE_ERRORS + 1)); return
+  fi
+  if ! (cd "$ROOT/tools/openapi-lint" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1); then
+    echo "npm ci failed: Redocly not installed; OpenApiContractTests checked the main rules"; return
+  fi
+  if ! (cd "$ROOT/tools/openapi-lint" && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true ./node_modules/.bin/redocly lint --config redocly.yaml "$ROOT/artifacts/openapi.json"); then
+    SUITE_ERRORS=$((SUITE_ERRORS + 1))
+  fi
+}
+
 totals() {
   local passed=0 failed=0 skipped=0 p f s e
   for x in "$RESULTS"/*.xml; do
@@ -94,6 +108,7 @@ case "$cmd" in
     RAPOR_TEST_DB=Postgres run_suite integration-postgres "tests/Rapor.Tests/$bin/Rapor.Tests.dll" collections -trait "Category=Integration"
     # One browser class at a time: on 2 cores a demo-data seed beside a browser session starves it into timeouts.
     run_suite browser-chromium "tests/Rapor.BrowserTests/$bin/Rapor.BrowserTests.dll" none
+    lint_openapi
     log "benchmark smoke run (1/100 scale; no timing is asserted)"
     dotnet "bench/Rapor.Bench/$bin/Rapor.Bench.dll" --scale 0.01 --updates 500 --runs 1 --db > "$RESULTS/bench-smoke.txt" 2>&1 || true
     cat "$RESULTS/bench-smoke.txt"

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,7 +63,32 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Storage:Root", StorageRoot);
+        // Many sign-ins per class from one (test) client; LoginThrottleTests lowers it again.
+        builder.UseSetting("Security:LoginPostsPerMinute", "100000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, EndpointHeader>());
+    }
+
+    /// <summary>Names the endpoint that answered in a response header, so the route-table suite knows what each URL reached.</summary>
+    private sealed class EndpointHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nxt) =>
+            {
+                ctx.Response.OnStarting(() =>
+                {
+                    // The endpoint routing chose for the request itself, not the error page a 404 or 500 re-executed.
+                    var endpoint = ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.Endpoint
+                        ?? ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? ctx.GetEndpoint();
+                    if (endpoint is { } e && EndpointKeys.Of(e) is { } key)
+                        ctx.Response.Headers[EndpointKeys.Header] = Uri.EscapeDataString(key);
+                    return Task.CompletedTask;
+                });
+                return nxt(ctx);
+            });
+            next(app);
+        };
     }
 
     public virtual ValueTask InitializeAsync()
@@ -105,17 +132,72 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return await work(scope.ServiceProvider.GetRequiredService<RaporDbContext>());
     }
 
-    /// <summary>An HTTP client that does not follow redirects, so tests see 302/403 as they are.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// An HTTP client that does not follow redirects, so tests see 302/403 as they are. Over https: outside Development
+    /// the sign-in cookie is Secure and is never sent over plain http.
+    /// </summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
-    /// <summary>Signs in through the real login form (antiforgery included) and returns the client holding the cookie.</summary>
+    /// <summary>
+    /// Signs in through the real login form (antiforgery included) and returns the client holding the cookie. Accounts
+    /// that must use two-factor sign-in (admin, verifikator) enrol an authenticator on first use and answer the code
+    /// step afterwards, with codes computed from the key stored for them (<see cref="Totp"/>).
+    /// </summary>
     public async Task<HttpClient> LoginAsync(string userName, string password = DemoPassword)
     {
         var client = Anonymous();
         var response = await LoginResponseAsync(client, userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Login as {userName} failed: {response.StatusCode}");
+        if (response.Headers.Location?.OriginalString.Contains("/Account/LoginWith2fa", StringComparison.Ordinal) == true)
+        {
+            var token = await AntiforgeryTokenAsync(client, response.Headers.Location.OriginalString);
+            using var second = await client.PostAsync(response.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Code"] = Totp.Code((await AuthenticatorKeyAsync(userName))!),
+                ["__RequestVerificationToken"] = token,
+            }));
+            if (second.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Second factor for {userName} failed: {second.StatusCode}");
+        }
+        using var home = await client.GetAsync("/");
+        if (home.Headers.Location?.OriginalString.StartsWith("/Account/Security", StringComparison.Ordinal) == true)
+            await EnrolTwoFactorAsync(client, userName);
         return client;
+    }
+
+    /// <summary>
+    /// A signed-in client for the JSON API: every request carries the antiforgery header, as the app's own pages send
+    /// it (cookie-authenticated changes without it are refused).
+    /// </summary>
+    public async Task<HttpClient> ApiLoginAsync(string userName)
+    {
+        var client = await LoginAsync(userName);
+        client.DefaultRequestHeaders.Add("RequestVerificationToken", await AntiforgeryTokenAsync(client, "/"));
+        return client;
+    }
+
+    /// <summary>Enrols an authenticator for the signed-in <paramref name="userName"/> through the account page.</summary>
+    public async Task EnrolTwoFactorAsync(HttpClient client, string userName)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/Account/Security"); // the page creates the key
+        using var enable = await client.PostAsync("/Account/Security?handler=Enable", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = Totp.Code((await AuthenticatorKeyAsync(userName))!),
+            ["__RequestVerificationToken"] = token,
+        }));
+        var html = await enable.Content.ReadAsStringAsync();
+        if (!html.Contains("recovery-codes", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Enrolling two-factor sign-in for {userName} failed: {enable.StatusCode}");
+    }
+
+    /// <summary>The authenticator key stored for an account (what its phone app holds).</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Rapor.Web.Domain.AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}");
+        return await users.GetAuthenticatorKeyAsync(user);
     }
 
     public static async Task<HttpResponseMessage> LoginResponseAsync(HttpClient client, string userName, string password)
@@ -178,7 +260,8 @@ public sealed class KestrelRaporFactory : RaporFactory
         {
             StartServer();
             var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+            // "localhost": a browser treats it as a secure context, so it keeps the Secure sign-in cookie over plain http.
+            return addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Rapor.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Data;
@@ -33,50 +34,80 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         var user = currentUser.Name;
-        var entries = context.ChangeTracker.Entries<IAudited>()
+        var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => Describe(e, now, user))
+            .Where(e => e.Entity is IAudited or IdentityUserRole<string> or IdentityUserToken<string>)
+            .Select(e => Describe(context, e, now, user))
             .Where(a => a is not null)
             .ToList();
         context.Set<AuditEntry>().AddRange(entries!);
     }
 
-    private static AuditEntry? Describe(EntityEntry<IAudited> entry, DateTime now, string user)
+    /// <summary>
+    /// Secrets are never written to the audit trail; that they changed is (a password set, a new authenticator key).
+    /// The concurrency stamp changes with every write and says nothing.
+    /// </summary>
+    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "Value"];
+    private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+
+    private static AuditEntry? Describe(DbContext context, EntityEntry entry, DateTime now, string user)
     {
         var changes = new Dictionary<string, object?>();
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
+            if (Skipped.Contains(name))
+                continue;
+            var masked = Masked.Contains(name) && (entry.Entity is AppUser || name == "Value");
+            object? Shown(object? v) => masked ? (v is null ? null : "***") : v;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[name] = new { @new = p.CurrentValue };
+                    changes[name] = new { @new = Shown(p.CurrentValue) };
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new { old = p.OriginalValue };
+                    changes[name] = new { old = Shown(p.OriginalValue) };
                     break;
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                    changes[name] = new { old = p.OriginalValue, @new = p.CurrentValue };
+                    changes[name] = new { old = Shown(p.OriginalValue), @new = Shown(p.CurrentValue) };
                     break;
             }
         }
+        var (entity, key, scope) = entry.Entity switch
+        {
+            IdentityUserRole<string> r => ("UserRole", r.UserId, ScopeOfUser(context, r.UserId)),
+            IdentityUserToken<string> t => ("UserToken", t.UserId, ScopeOfUser(context, t.UserId)),
+            IAudited a => (entry.Metadata.ClrType.Name, (string?)null, a.AuditScope),
+            _ => ("", (string?)null, ""),
+        };
+        if (entry.Entity is IdentityUserRole<string> role)
+            changes["Role"] = RoleName(context, role.RoleId);
         if (entry.State == EntityState.Modified && changes.Count == 0)
             return null;
-        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue?.ToString());
+        key ??= string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue?.ToString()));
         return new AuditEntry
         {
             At = now,
             UserName = user,
-            Entity = entry.Metadata.ClrType.Name,
-            EntityKey = string.Join(",", key),
+            Entity = entity,
+            EntityKey = key.Length > 64 ? key[..64] : key,
             Action = entry.State switch
             {
                 EntityState.Added => "Insert",
                 EntityState.Deleted => "Delete",
                 _ => "Update",
             },
-            Scope = entry.Entity.AuditScope,
+            Scope = scope,
             Changes = JsonSerializer.Serialize(changes),
         };
     }
+
+    /// <summary>The unit of the account a role or token row belongs to (tracked by UserManager), so tenant admins see it.</summary>
+    private static string ScopeOfUser(DbContext context, string userId) =>
+        context.ChangeTracker.Entries<AppUser>().FirstOrDefault(u => u.Entity.Id == userId)?.Entity.UnitCode
+        ?? context.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitCode).FirstOrDefault() ?? "";
+
+    private static string? RoleName(DbContext context, string roleId) =>
+        context.Set<IdentityRole>().Local.FirstOrDefault(r => r.Id == roleId)?.Name
+        ?? context.Set<IdentityRole>().AsNoTracking().Where(r => r.Id == roleId).Select(r => r.Name).FirstOrDefault();
 }

@@ -37,6 +37,7 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TppPolicy> TppPolicies => Set<TppPolicy>();
     public DbSet<TppExclusion> TppExclusions => Set<TppExclusion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     /// <summary>
     /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Rapor.Web.Domain;
 
-public sealed class AppUser : IdentityUser
+/// <summary>An account; audited like domain data (secrets masked, AuditInterceptor), scoped to its unit.</summary>
+public sealed class AppUser : IdentityUser, IAudited
 {
     public required string DisplayName { get; set; }
 
@@ -14,6 +15,8 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The official (tenure record) this account is, e.g. a Kasi who owns innovations.</summary>
     public Guid? OfficialId { get; set; }
+
+    public string AuditScope => UnitCode;
 }
 
 public static class Roles

@@ -10,6 +10,8 @@ public static class FrameworkRules
     public static List<string> Validate(Framework f)
     {
         var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(f.Name))
+            errors.Add("Nama kerangka wajib diisi.");
         if (f.Bidang.Count == 0)
             errors.Add("Kerangka harus memiliki bidang.");
         var bidangSum = f.Bidang.Sum(b => b.Weight);
@@ -21,6 +23,8 @@ public static class FrameworkRules
             errors.Add("Ambang zona harus 0 < kuning < hijau ≤ 100.");
         foreach (var b in f.Bidang.OrderBy(b => b.Number))
         {
+            if (string.IsNullOrWhiteSpace(b.Name))
+                errors.Add($"Bidang {b.Number}: nama wajib diisi.");
             if (b.Weight <= 0)
                 errors.Add($"Bidang {b.Number}: bobot harus lebih dari 0.");
             foreach (var level in new[] { RegionLevel.Kecamatan, RegionLevel.Kelurahan })
@@ -42,6 +46,8 @@ public static class FrameworkRules
 
     public static IEnumerable<string> ValidateIndicator(Indicator i)
     {
+        if (!Enum.IsDefined(i.Type) || !Enum.IsDefined(i.Direction) || !Enum.IsDefined(i.Frequency) || !Enum.IsDefined(i.Level) || !Enum.IsDefined(i.Rule) || !Enum.IsDefined(i.Source))
+            yield return "tipe, arah, frekuensi, level, aturan atau sumber tidak valid.";
         if (string.IsNullOrWhiteSpace(i.Code))
             yield return "kode wajib diisi.";
         if (string.IsNullOrWhiteSpace(i.Name))

@@ -8,8 +8,12 @@ public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 
+    /// <summary>The exact reason when the failed request's input was refused (too long, a broken rule).</summary>
+    public string? Detail { get; private set; }
+
     public string Message => Status switch
     {
+        429 => "Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.",
         404 => "Halaman tidak ditemukan.",
         403 => "Akses ditolak.",
         400 => "Permintaan tidak valid. Periksa kembali isian Anda.",
@@ -25,5 +29,7 @@ public sealed class ErrorModel : PageModel
     {
         Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = Status;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Infrastructure.InputTooLongException or Domain.DomainException)
+            Detail = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()!.Error.Message;
     }
 }

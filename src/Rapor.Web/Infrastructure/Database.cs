@@ -24,17 +24,18 @@ public static class DatabaseRegistration
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<TextLimits.Guard>();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<RaporDbContext, PostgresRaporDbContext>((sp, o) =>
-                    o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>()));
+                    o.UseNpgsql(options.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(sp.GetRequiredService<TextLimits.Guard>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>()));
                 break;
             default:
                 var connectionString = SqliteInContentRoot(options.ConnectionString, contentRoot);
                 services.AddDbContextPool<RaporDbContext, SqliteRaporDbContext>((sp, o) =>
                     o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>(), SqliteConnectionSetup.Instance));
+                        .AddInterceptors(sp.GetRequiredService<TextLimits.Guard>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PageCacheInterceptor>(), SqliteConnectionSetup.Instance));
                 break;
         }
         return services;

@@ -90,11 +90,15 @@ public sealed class FileStorage(StorageOptions options, IWebHostEnvironment env)
         }
     }
 
-    /// <summary>A display name: no folders, no control characters, at most 120 characters.</summary>
+    /// <summary>
+    /// A display name: no folders, no control characters, no invisible format characters — right-to-left overrides
+    /// and isolates would make "gambar\u202Efdp.exe" read as "gambarexe.pdf" — at most 120 characters.
+    /// </summary>
     public static string SafeDisplayName(string? uploaded, string extension)
     {
         var name = Path.GetFileNameWithoutExtension((uploaded ?? "").Replace('\\', '/').Split('/')[^1]);
-        name = new string(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim().Trim('.');
+        name = new string(name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format
+            && !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim().Trim('.');
         if (name.Length == 0)
             name = "bukti";
         return (name.Length > 120 ? name[..120] : name) + extension;

@@ -1,11 +1,17 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rapor.TestSupport;
 
 namespace Rapor.Tests.Infrastructure;
 
-/// <summary>Every role × every page and endpoint: allowed or denied, on whichever database the run uses.</summary>
+/// <summary>
+/// The route-table security suite (issue 18): every page and endpoint of the app's route table × every role, a
+/// foreign unit (URLs of other units) and a foreign tenant (Kab. Bandung Barat accounts), allowed or denied, on
+/// whichever database the run uses. A route without a row fails <see cref="Every_route_of_the_app_has_a_row"/>, which
+/// prints the row to add; every state-changing API endpoint also gets its CSRF test from <see cref="Writes"/>.
+/// </summary>
 [Trait("Category", "Integration")]
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
 {
@@ -20,13 +26,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             await base.InitializeAsync();
             await this.OpenPeriodAsync(2034, 1);
             await this.OpenPeriodAsync(2034, 2);
+            using (var scope = Services.CreateScope())
+            {
+                // Public endpoints need a final period with standings.
+                var db = scope.ServiceProvider.GetRequiredService<Rapor.Web.Data.RaporDbContext>();
+                var final = await db.Periods.SingleAsync(p => p.TenantCode == "32.73" && p.Year == 2034 && p.Month == 2);
+                await scope.ServiceProvider.GetRequiredService<Rapor.Web.Features.Rapor.ScoringService>().RecomputeAsync(final, default);
+                final.FinalizedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync();
+            }
+            FrameworkId = (await WithDbAsync(db => Task.FromResult(db.Frameworks.First(f => f.TenantCode == "32.73" && f.Year == 2025).Id))).ToString();
+            Ids["{fw}"] = FrameworkId;
             await WithDbAsync(async db =>
             {
-                (await db.Periods.SingleAsync(p => p.Year == 2034 && p.Month == 2)).FinalizedAt = DateTime.UtcNow; // public endpoints need a final period
+                Ids["{innovation}"] = (await db.Innovations.FirstAsync(i => i.Steps.Any(s => s.Status == Rapor.Web.Domain.StageStatus.Diverifikasi))).Id.ToString();
+                var draft = new Rapor.Web.Domain.Innovation { TenantCode = "32.17", UnitCode = "32.17.09", Name = "Draf matriks", CreatedBy = "test", CreatedAt = DateTime.UtcNow };
+                db.Innovations.Add(draft);
+                Ids["{draft}"] = draft.Id.ToString();
+                var period = await db.Periods.FirstAsync(p => p.TenantCode == "32.73" && p.Year == 2034 && p.Month == 1);
+                var visit = new Rapor.Web.Domain.FieldVisit { UnitCode = "32.73.29.1001", PeriodId = period.Id, ScheduledOn = new DateOnly(2034, 1, 20), Verifier = "verifikator" };
+                db.FieldVisits.Add(visit);
+                Ids["{visit}"] = visit.Id.ToString();
+                var evidence = new Rapor.Web.Domain.Evidence
+                {
+                    UnitCode = "32.73.29.1001", FileName = "bukti.png", ContentType = "image/png", Size = Scenario.Png.Length, Sha256 = "", UploadedBy = "test", UploadedAt = DateTime.UtcNow,
+                };
+                db.Evidence.Add(evidence);
+                Ids["{evidence}"] = evidence.Id.ToString();
+                Directory.CreateDirectory(StorageRoot);
+                await File.WriteAllBytesAsync(Path.Combine(StorageRoot, evidence.Id.ToString("N")), Scenario.Png);
                 return await db.SaveChangesAsync();
             });
-            FrameworkId = (await WithDbAsync(db => Task.FromResult(db.Frameworks.First(f => f.TenantCode == "32.73" && f.Year == 2025).Id))).ToString();
         }
+
+        /// <summary>Placeholders in matrix paths ({fw}, {innovation}, …) → ids made above.</summary>
+        public Dictionary<string, string> Ids { get; } = [];
+
+        public string Url(string path) => Ids.Aggregate(path, (p, id) => p.Replace(id.Key, id.Value, StringComparison.Ordinal));
 
         public Task<HttpClient> ClientFor(string user) =>
             _clients.GetOrAdd(user, u => u == "anon" ? Task.FromResult(Anonymous()) : LoginAsync(u));
@@ -39,9 +75,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private const string Camat = "camat.cinambo";
     private const string Lurah = "lurah.cisarantenwetan";
     private const string Staf = "staf.cinambo";
-    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
-    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
+    // The foreign tenant: accounts of Kab. Bandung Barat looking at Kota Bandung (and their own data).
+    private const string AdminKbb = "admin.kbb";
+    private const string VerifikatorKbb = "verifikator.kbb";
+    private const string CamatKbb = "camat.batujajar";
+    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb];
+    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb];
     private static readonly string[] TenantWide = [Admin, AdminBandung, Verifikator, Pimpinan];
+    private static readonly string[] Anyone = Users;
 
     /// <summary>Path → the users allowed; everyone else must be denied.</summary>
     private static readonly (string Path, string[] Allowed)[] Matrix =
@@ -64,9 +105,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/People/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
         ("/People/Edit?unit=32.73.29.1001", [Admin, AdminBandung, Camat]),
         ("/People/Edit?unit=32.73.01", [Admin, AdminBandung]),
-        ("/Users", [Admin, AdminBandung]),
-        ("/Users/Create", [Admin, AdminBandung]),
-        ("/Audit", [Admin, AdminBandung]),
+        ("/Users", [Admin, AdminBandung, AdminKbb]),
+        ("/Users/Create", [Admin, AdminBandung, AdminKbb]),
+        ("/Audit", [Admin, AdminBandung, AdminKbb]),
         ("/Reports", SignedIn),
         ("/Reports/Fill/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
@@ -80,14 +121,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Periods/Extend?period=2034-01&unit=32.73.29.1001", [Admin, AdminBandung]),
         ("/Activities", SignedIn),
         ("/Activities?unit=32.73.29.1003", [.. TenantWide, Camat]),
-        ("/Activities/Create", [Camat, Lurah, Staf]),
-        ("/Frameworks", [Admin, AdminBandung]),
+        ("/Activities/Create", [Camat, Lurah, Staf, CamatKbb]),
+        ("/Frameworks", [Admin, AdminBandung, AdminKbb]),
         ("/Frameworks/Edit/{fw}", [Admin, AdminBandung]),
         ("/Notifications", SignedIn),
         ("/api/frameworks/32.73/2025", Users),
         ("/api/reports/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/api/reports/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
-        ("/Verification?period=2034-01", [Verifikator]),
+        ("/Verification?period=2034-01", [Verifikator, VerifikatorKbb]),
         ("/Verification/Report/32.73.29.1001/2034-01", [Verifikator]),
         ("/Verification/Visits?unit=32.73.29/&period=2034-01".Replace("/&", "&", StringComparison.Ordinal), [Verifikator]),
         ("/Rapor/Ranking", SignedIn),
@@ -95,21 +136,56 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Rapor/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/Rapor/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/Rapor/32.73.01/2034-01?handler=Pdf", TenantWide),
-        ("/Dashboard", [Admin, AdminBandung, Pimpinan]),
+        ("/Dashboard", [Admin, AdminBandung, Pimpinan, AdminKbb]),
         ("/Publik", Users),
         ("/api/public/32.73/rankings/2034-02", Users),
         ("/Innovations/Gallery", SignedIn),
         ("/Innovations?unit=32.73.29", [.. TenantWide, Camat, Staf]),
-        ("/Innovations?unit=32.17.09", [Admin]),
+        ("/Innovations?unit=32.17.09", [Admin, AdminKbb, VerifikatorKbb, CamatKbb]),
         ("/Innovations/Edit?unit=32.73.29", [Camat, Staf]),
         ("/Innovations/Edit?unit=32.73.29.1001", [Lurah]),
-        ("/Innovations/Compliance", TenantWide),
+        ("/Innovations/Compliance", [.. TenantWide, AdminKbb, VerifikatorKbb]),
         ("/People/Import?unit=32.73.29", [Admin, AdminBandung, Camat]),
         ("/api/public/innovations", Users),
         ("/api/regions/32.73", Users),
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),
         ("/healthz", Users),
+        // Added with the route-table suite (issue 18): every remaining page and endpoint.
+        ("/Index", SignedIn),
+        ("/Account/Login", Anyone),
+        ("/Account/LoginWith2fa", []), // only inside a sign-in that waits for its code; otherwise back to the login page
+        ("/Account/Logout", Anyone),
+        ("/Account/AccessDenied", []), // the page that says "denied" answers 403 to everyone
+        ("/Account/Security", SignedIn),
+        ("/Error?code=404", Anyone),
+        ("/culture?c=id", Anyone),
+        ("/api/ping", Anyone),
+        ("/api/docs", Anyone),
+        ("/api/docs/scalar.js", Anyone),
+        ("/api/docs/scalar.aspnetcore.js", Anyone),
+        ("/api/docs/favicon.svg", Anyone),
+        ("/api/regions", Anyone),
+        ("/api/public/32.73/rapor/32.73.29/2034-02", Anyone),
+        ("/Publik/Rapor/32.73.29/2034-02", Anyone),
+        ("/Activities/Kinds", [AdminBandung, AdminKbb]),
+        ("/Innovations/Detail?id={innovation}", SignedIn), // verified: every tenant may read and replicate it
+        ("/Innovations/Detail?id={draft}", [Admin, AdminKbb, VerifikatorKbb, CamatKbb]),
+        ("/Verification/Visit?id={visit}", [Verifikator]),
+        ("/files/evidence/{evidence}", [.. TenantWide, Camat, Lurah]),
+    ];
+
+    /// <summary>
+    /// State-changing requests (method, path, JSON body or null for a form post) → the users allowed. Every
+    /// POST/PUT/PATCH/DELETE endpoint under /api needs a row: it is also that endpoint's CSRF test.
+    /// </summary>
+    private static readonly (string Method, string Path, string? Body, string[] Allowed)[] Writes =
+    [
+        ("PUT", "/api/reports/32.73.29.1001/2034-01/values", "[{\"code\":\"1.01\",\"value\":\"5\"}]", [Lurah]),
+        ("PUT", "/api/reports/32.73.29.1003/2034-01/values", "[]", []),
+        ("POST", "/api/reports/32.73.29.1001/2034-01/submit", "", [Lurah]),
+        ("POST", "/api/reports/32.73.01.1001/2034-01/submit", "", []),
+        ("POST", "/api/verification/32.73.29.1001/2034-01/decisions", "{}", [Verifikator]),
     ];
 
     public static TheoryData<string, string, bool> Cases()
@@ -126,11 +202,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     public async Task Role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
     {
         var client = await fixture.ClientFor(user);
-        using var response = await client.GetAsync(path.Replace("{fw}", fixture.FrameworkId, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(fixture.Url(path), TestContext.Current.CancellationToken);
         var location = response.Headers.Location?.OriginalString ?? "";
         var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
             || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
-        var ok = response.StatusCode == HttpStatusCode.OK || (response.StatusCode == HttpStatusCode.Redirect && !denied);
+        var ok = !denied && (int)response.StatusCode is >= 200 and < 400 or 400 or 404;
         Assert.True(allowed ? ok : denied, $"{user} GET {path}: {(int)response.StatusCode} {location}");
     }
 
@@ -150,5 +226,105 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.WithDbAsync(db => Task.FromResult(db.Officials.Count(o => o.Name == "Penyusup"))));
+    }
+
+    public static TheoryData<string, string, string, bool> WriteCases()
+    {
+        var data = new TheoryData<string, string, string, bool>();
+        foreach (var (method, path, _, allowed) in Writes)
+            foreach (var user in Users)
+                data.Add(user, method, path, allowed.Contains(user));
+        return data;
+    }
+
+    private static HttpRequestMessage WriteRequest(string method, string path, string? token, string contentType = "application/json")
+    {
+        var body = Writes.First(w => w.Method == method && w.Path == path).Body;
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body ?? "", System.Text.Encoding.UTF8, contentType) };
+        if (token is not null)
+            request.Headers.Add("RequestVerificationToken", token);
+        return request;
+    }
+
+    /// <summary>Writes with a valid antiforgery token: only the allowed users get past authorization (a 400 for an incomplete body is "allowed").</summary>
+    [Theory]
+    [MemberData(nameof(WriteCases))]
+    public async Task Role_may_or_may_not_change_as_the_write_table_says(string user, string method, string path, bool allowed)
+    {
+        var client = await fixture.ClientFor(user);
+        var token = user == "anon" ? null : await RaporFactory.AntiforgeryTokenAsync(client, "/Account/Security");
+        using var request = WriteRequest(method, path, token);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(Rapor.Web.Infrastructure.ApiAntiforgery.Title, body, StringComparison.Ordinal);
+        Assert.True(allowed ? !denied && (int)response.StatusCode < 500 : denied, $"{user} {method} {path}: {(int)response.StatusCode} {body}");
+    }
+
+    public static TheoryData<string, string> CsrfCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path, _, allowed) in Writes.Where(w => w.Path.StartsWith("/api/", StringComparison.Ordinal) && w.Allowed.Length > 0))
+            data.Add(method, path);
+        return data;
+    }
+
+    /// <summary>
+    /// One per state-changing API endpoint: the signed-in cookie alone — as a cross-site form or text/plain POST would
+    /// send it — or with another session's token is refused before the endpoint runs.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CsrfCases))]
+    public async Task A_cookie_authenticated_change_without_this_sessions_antiforgery_token_is_refused(string method, string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = Writes.First(w => w.Method == method && w.Path == path).Allowed[0];
+        var victim = await fixture.ClientFor(user);
+        var other = await fixture.LoginAsync(Camat);
+        var foreignToken = await RaporFactory.AntiforgeryTokenAsync(other, "/");
+        var auditBefore = await fixture.WithDbAsync(db => db.AuditEntries.CountAsync(ct));
+        foreach (var (token, type) in new[] { ((string?)null, "application/json"), (null, "text/plain"), (null, "application/x-www-form-urlencoded"), (foreignToken, "application/json") })
+        {
+            using var request = WriteRequest(method, path, token, type);
+            using var response = await victim.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(Rapor.Web.Infrastructure.ApiAntiforgery.Title, await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
+        Assert.Equal(auditBefore, await fixture.WithDbAsync(db => db.AuditEntries.CountAsync(ct)));
+    }
+
+    /// <summary>
+    /// The route table itself: every page and endpoint the app maps must be reached by a row of <see cref="Matrix"/>
+    /// (GET) or <see cref="Writes"/>. A new route fails here until its row is added.
+    /// </summary>
+    [Fact]
+    public async Task Every_route_of_the_app_has_a_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var all = EndpointKeys.All(fixture.Services);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        var admin = await fixture.ClientFor(Admin);
+        foreach (var path in Matrix.Select(m => m.Path).Distinct())
+        {
+            using var r = await admin.GetAsync(fixture.Url(path), ct);
+            if (r.Headers.TryGetValues(EndpointKeys.Header, out var keys))
+                covered.Add(Uri.UnescapeDataString(keys.Single()));
+        }
+        var token = await RaporFactory.AntiforgeryTokenAsync(admin, "/");
+        foreach (var (method, path, _, _) in Writes)
+        {
+            using var request = WriteRequest(method, path, token);
+            using var r = await admin.SendAsync(request, ct);
+            if (r.Headers.TryGetValues(EndpointKeys.Header, out var keys))
+                covered.Add(Uri.UnescapeDataString(keys.Single()));
+        }
+        var missing = all.Except(covered).ToList();
+        Assert.True(missing.Count == 0, "Routes without a row in AuthorizationMatrixTests — add one per route:\n" + string.Join("\n", missing.Select(Hint)));
+
+        static string Hint(string key) => key.StartsWith("PAGE ", StringComparison.Ordinal)
+            ? $"  {key}: Matrix row (\"{key[5..]}…sample URL…\", [users allowed]),"
+            : key.Split(' ')[0] is "GET" or "ANY"
+                ? $"  {key}: Matrix row (\"{key.Split(' ')[1]} with sample values\", [users allowed]),"
+                : $"  {key}: Writes row (\"{key.Split(' ')[0].Split(',')[0]}\", \"{key.Split(' ')[1]} with sample values\", \"<json body>\", [users allowed]),";
     }
 }

@@ -17,6 +17,7 @@ public sealed class IndexModel(RaporDbContext db, IAuthorizationService authz, T
     public Dictionary<Guid, List<Evidence>> Photos { get; private set; } = [];
     public Dictionary<string, string> KindNames { get; private set; } = [];
     public bool CanRecord { get; private set; }
+    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? unit, string? month, CancellationToken ct)
     {
@@ -29,7 +30,15 @@ public sealed class IndexModel(RaporDbContext db, IAuthorizationService authz, T
             return Forbid();
         Unit = u;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        Month = month is not null && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        Month = new DateOnly(today.Year, today.Month, 1);
+        if (month is not null)
+        {
+            // A month the calendar allows but the app never has (9999-12 has no next month to end the range).
+            if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) && m.Year is >= 2000 and <= 2100)
+                Month = m;
+            else
+                Error = "Bulan tidak valid (format tahun-bulan antara 2000 dan 2100); ditampilkan bulan ini.";
+        }
         var end = Month.AddMonths(1);
         Items = await db.FieldActivities.AsNoTracking().Where(a => a.UnitCode == u.Code && a.Date >= Month && a.Date < end)
             .OrderByDescending(a => a.Date).ToListAsync(ct);

@@ -17,10 +17,19 @@ public sealed class IndexModel(RaporDbContext db) : PageModel
     public List<AuditEntry> Entries { get; private set; } = [];
     public int Total { get; private set; }
     public List<string> EntityNames { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    /// <summary>Dates a filter may name; outside, the range end would overflow (9999-12-31 + 1 day).</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2100, 12, 31);
 
     public async Task OnGetAsync(string? entity, string? user, string? key, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
     {
-        Filter = new Query(entity, user, key, from, to, Math.Max(1, page));
+        if (!ModelState.IsValid || from is { } a && (a < Earliest || a > Latest) || to is { } b && (b < Earliest || b > Latest))
+        {
+            Error = "Tanggal tidak valid (antara 01-01-2000 dan 31-12-2100); saringan tanggal diabaikan.";
+            from = to = null;
+        }
+        Filter = new Query(entity, user, key, from, to, Math.Clamp(page, 1, 100_000));
         var tenant = UnitScope.TenantOf(User);
         var q = db.AuditEntries.AsNoTracking().Where(a => tenant == null || a.Scope == tenant || a.Scope.StartsWith(tenant + "."));
         EntityNames = await q.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);

@@ -24,7 +24,8 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
 
     public sealed class Form
     {
-        public string Name { get; set; } = "";
+        // Nullable: an emptied field binds as null and FrameworkRules names what is missing.
+        public string? Name { get; set; } = "";
         public double RollUpShare { get; set; }
         public double GreenFrom { get; set; }
         public double YellowFrom { get; set; }
@@ -35,7 +36,7 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
     public sealed class BidangForm
     {
         public Guid Id { get; set; }
-        public string Name { get; set; } = "";
+        public string? Name { get; set; } = "";
         public double Weight { get; set; }
         public List<IndicatorForm> Indicators { get; set; } = [];
     }
@@ -81,6 +82,12 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
             Input = ToForm(Framework);
             return Page();
         }
+        // Enums that did not bind (a type of 99) or numbers that are not numbers: say so instead of saving defaults.
+        if (!ModelState.IsValid)
+        {
+            Errors.AddRange(ModelState.Where(m => m.Value!.Errors.Count > 0).Select(m => $"{m.Key.Replace("Input.", "", StringComparison.Ordinal)}: {m.Value!.Errors[0].ErrorMessage}").Take(20));
+            return Page();
+        }
         if (Input.Version != Framework.Version)
         {
             Errors.Add("Kerangka baru saja diubah oleh admin lain. Muat ulang halaman; perubahan Anda belum disimpan.");
@@ -88,6 +95,7 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
         }
         Apply(Framework, Input);
         Errors.AddRange(FrameworkRules.Validate(Framework));
+        Errors.AddRange(FrameworkText.Check(db, Framework));
         if (Errors.Count > 0)
             return Page(); // nothing saved: the tracked changes are dropped with this request's DbContext
         Framework.Version++;
@@ -106,7 +114,7 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
 
     private void Apply(Framework f, Form form)
     {
-        f.Name = form.Name.Trim();
+        f.Name = form.Name?.Trim() ?? "";
         f.RollUpShare = form.RollUpShare;
         f.GreenFrom = form.GreenFrom;
         f.YellowFrom = form.YellowFrom;
@@ -115,7 +123,7 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
             var b = f.Bidang.FirstOrDefault(x => x.Id == bf.Id);
             if (b is null)
                 continue;
-            b.Name = bf.Name.Trim();
+            b.Name = bf.Name?.Trim() ?? "";
             b.Weight = bf.Weight;
             foreach (var inf in bf.Indicators.Where(i => !i.IsBlankNew))
             {

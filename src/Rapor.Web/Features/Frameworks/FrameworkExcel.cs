@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniExcelLibs;
 using Rapor.Web.Domain;
+using Rapor.Web.Infrastructure;
 using static Rapor.Web.Features.Frameworks.FrameworkLabels;
 
 namespace Rapor.Web.Features.Frameworks;
@@ -10,23 +10,20 @@ public static class FrameworkExcel
 {
     public static MemoryStream Export(Framework f)
     {
-        var settings = new[]
+        var settings = new IDictionary<string, object?>[]
         {
             Row(("Pengaturan", "Nama"), ("Nilai", f.Name)),
             Row(("Pengaturan", "Porsi kelurahan dalam nilai kecamatan (0–1)"), ("Nilai", f.RollUpShare)),
             Row(("Pengaturan", "Hijau mulai"), ("Nilai", f.GreenFrom)),
             Row(("Pengaturan", "Kuning mulai"), ("Nilai", f.YellowFrom)),
         };
-        var bidang = f.Bidang.OrderBy(b => b.Number).Select(b => Row(("Nomor", b.Number), ("Nama", b.Name), ("Bobot", b.Weight))).ToList();
-        var indicators = f.Bidang.OrderBy(b => b.Number).SelectMany(b => b.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => Row(
+        var bidang = f.Bidang.OrderBy(b => b.Number).Select(b => (IDictionary<string, object?>)Row(("Nomor", b.Number), ("Nama", b.Name), ("Bobot", b.Weight))).ToList();
+        var indicators = f.Bidang.OrderBy(b => b.Number).SelectMany(b => b.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (IDictionary<string, object?>)Row(
             ("Bidang", b.Number), ("Kode", i.Code), ("Nama", i.Name), ("Deskripsi", i.Description), ("Satuan", i.Unit),
             ("Tipe", Types[i.Type]), ("Arah", Directions[i.Direction]), ("Target", i.Target), ("Bobot", i.Weight),
             ("Frekuensi", Frequencies[i.Frequency]), ("Level", Levels[i.Level]), ("Wajib bukti", i.EvidenceRequired ? "ya" : "tidak"),
             ("Aturan", Rules[i.Rule]), ("Rentang", i.Bands), ("Sumber", Sources[i.Source]), ("Jenis kegiatan", i.ActivityKind)))).ToList();
-        var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["Pengaturan"] = settings, ["Bidang"] = bidang, ["Indikator"] = indicators });
-        stream.Position = 0;
-        return stream;
+        return ExcelExport.Save(new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { ["Pengaturan"] = settings, ["Bidang"] = bidang, ["Indikator"] = indicators });
     }
 
     private static readonly string[] Sheets = ["Pengaturan", "Bidang", "Indikator"];
@@ -35,30 +32,39 @@ public static class FrameworkExcel
 
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
 
-    /// <summary>Builds a framework from a workbook; returns it with no errors, or null with every error found.</summary>
+    /// <summary>Four bidang and a few dozen indicators is the norm; these caps leave room for any real framework.</summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 500, MaxColumns: 30, MaxCellChars: 2000);
+
+    /// <summary>
+    /// Builds a framework from a workbook; returns it with no errors, or null with the errors found (at most
+    /// <see cref="ImportLimits.MaxErrors"/>). Sheets are streamed within <see cref="Limits"/>. Text lengths are checked
+    /// by the caller against the database columns (<see cref="Infrastructure.TextLimits"/>).
+    /// </summary>
     public static (Framework? Framework, List<string> Errors) Import(Stream xlsx, string tenantCode, int year)
     {
-        var errors = new List<string>();
-        List<IDictionary<string, object?>> Sheet(string name)
-        {
-            xlsx.Position = 0;
-            return xlsx.Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
-        }
-        List<string> names;
         try
         {
-            names = MiniExcel.GetSheetNames(xlsx);
+            return ImportChecked(xlsx, tenantCode, year);
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException)
+        catch (ImportRefusedException e)
         {
-            return (null, ["Berkas bukan Excel .xlsx yang dapat dibaca."]);
+            return (null, [e.Message]);
         }
+    }
+
+    private static (Framework? Framework, List<string> Errors) ImportChecked(Stream xlsx, string tenantCode, int year)
+    {
+        var errors = new ImportErrors();
+        IEnumerable<IDictionary<string, object?>> Sheet(string name) => ExcelImport.Rows(xlsx, name, Limits).Select(r => r.Cells);
+        var names = ExcelImport.SheetNames(xlsx);
         foreach (var required in Sheets.Where(s => !names.Contains(s)))
             errors.Add($"Lembar \"{required}\" tidak ditemukan.");
         if (errors.Count > 0)
-            return (null, errors);
+            return (null, errors.ToList());
 
-        var settings = Sheet("Pengaturan").ToDictionary(r => Text(Cell(r, "Pengaturan")), r => Cell(r, "Nilai"));
+        var settings = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var r in Sheet("Pengaturan"))
+            settings[Text(Cell(r, "Pengaturan"))] = Cell(r, "Nilai");
         var f = new Framework
         {
             TenantCode = tenantCode,
@@ -68,10 +74,8 @@ public static class FrameworkExcel
             GreenFrom = Number(settings.GetValueOrDefault("Hijau mulai")) ?? 80,
             YellowFrom = Number(settings.GetValueOrDefault("Kuning mulai")) ?? 65,
         };
-        var line = 1;
-        foreach (var r in Sheet("Bidang"))
+        foreach (var (line, r) in ExcelImport.Rows(xlsx, "Bidang", Limits))
         {
-            line++;
             var number = Number(Cell(r, "Nomor"));
             var weight = Number(Cell(r, "Bobot"));
             if (number is null || weight is null || Text(Cell(r, "Nama")).Length == 0)
@@ -79,10 +83,10 @@ public static class FrameworkExcel
             else
                 f.Bidang.Add(new Bidang { Number = (int)number, Name = Text(Cell(r, "Nama")), Weight = weight.Value, TenantCode = tenantCode });
         }
-        line = 1;
-        foreach (var r in Sheet("Indikator"))
+        foreach (var (line, r) in ExcelImport.Rows(xlsx, "Indikator", Limits))
         {
-            line++;
+            if (errors.Full)
+                break;
             var where = $"Indikator baris {line}";
             var bidang = f.Bidang.FirstOrDefault(b => b.Number == (int)(Number(Cell(r, "Bidang")) ?? -1));
             var type = Parse(Types, Text(Cell(r, "Tipe")));
@@ -124,15 +128,10 @@ public static class FrameworkExcel
         }
         if (errors.Count == 0)
             errors.AddRange(FrameworkRules.Validate(f));
-        return errors.Count == 0 ? (f, errors) : (null, errors);
+        return errors.Count == 0 ? (f, []) : (null, errors.ToList());
     }
 
-    private static string Text(object? v) => v switch
-    {
-        null => "",
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        _ => v.ToString()?.Trim() ?? "",
-    };
+    private static string Text(object? v) => ExcelImport.Text(v);
 
     private static double? Number(object? v) => v switch
     {

@@ -26,7 +26,7 @@ public sealed class IndexModel(RaporDbContext db) : PageModel
             return NotFound();
         if (!UnitScope.CanAdminister(User, f.TenantCode))
             return Forbid();
-        return File(FrameworkExcel.Export(f), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"kerangka-{f.TenantCode}-{f.Year}.xlsx");
+        return File(FrameworkExcel.Export(f), ExcelExport.ContentType, $"kerangka-{f.TenantCode}-{f.Year}.xlsx");
     }
 
     /// <summary>Copies a framework to another year and/or tenant; the copy starts unfrozen so it can be edited.</summary>
@@ -59,6 +59,8 @@ public sealed class IndexModel(RaporDbContext db) : PageModel
     public async Task<IActionResult> OnPostImportAsync(int year, IFormFile? file, CancellationToken ct)
     {
         var tenant = UnitScope.TenantOf(User) ?? Request.Form["tenant"].ToString();
+        if (!ModelState.IsValid)
+            year = 0; // "2025x" or a number beyond int: refused below as an invalid year
         if (!UnitScope.CanAdminister(User, tenant) || !await db.Tenants.AnyAsync(t => t.Code == tenant, ct))
             return Forbid();
         if (file is null || file.Length is 0 or > 2 * 1024 * 1024)
@@ -77,6 +79,8 @@ public sealed class IndexModel(RaporDbContext db) : PageModel
                 var (framework, errors) = FrameworkExcel.Import(buffer, tenant, year);
                 Errors.AddRange(errors);
                 if (framework is not null)
+                    Errors.AddRange(FrameworkText.Check(db, framework).Take(ImportLimits.MaxErrors));
+                if (framework is not null && Errors.Count == 0)
                 {
                     if (existing is not null)
                         db.Frameworks.Remove(existing);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Infrastructure;
@@ -28,21 +27,27 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
     public string? Error { get; private set; }
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? tenant, int? year, CancellationToken ct) => await LoadAsync(tenant, year, ct) ?? Page();
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public async Task<IActionResult> OnGetAsync(string? tenant, int? year, CancellationToken ct)
+    {
+        // "year=abc" or a number beyond int does not bind: the same message as an out-of-range year.
+        if (!ModelState.IsValid)
+            year = int.MinValue;
+        return await LoadAsync(tenant, year, ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnGetExcelAsync(string? tenant, int? year, CancellationToken ct)
     {
         if (await LoadAsync(tenant, year, ct) is { } r)
             return r;
-        var rows = CutList.Select(v => new Dictionary<string, object?>
+        var rows = CutList.Select(v => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["NIP"] = v.Nip, ["Nama"] = v.Name, ["Jabatan"] = v.Positions, ["Unit"] = v.UnitCode,
             ["Potongan TPP %"] = Policy!.CutPercent, ["Alasan"] = v.Reason, ["Status daftar"] = Policy.ApprovedAt is null ? "usulan" : $"disetujui {Policy.ApprovedAt:dd-MM-yyyy} oleh {Policy.ApprovedBy}",
         }).ToList();
-        var ms = new MemoryStream();
-        ms.SaveAs(rows, sheetName: "Potongan TPP");
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"potongan-tpp-{Tenant}-{Year}.xlsx");
+        return File(ExcelExport.Save("Potongan TPP", rows), ExcelExport.ContentType, $"potongan-tpp-{Tenant}-{Year}.xlsx");
     }
 
     public async Task<IActionResult> OnPostPolicyAsync(string? tenant, int year, bool enabled, InnovationStage minimumStage, DateOnly? cutOffDate, double cutPercent, int minimumDays, CancellationToken ct)
@@ -59,6 +64,8 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
             Error = "Minimal hari menjabat harus 0–366.";
         else if (Policy?.ApprovedAt is not null)
             Error = "Daftar tahun ini sudah disetujui; kebijakan tidak dapat diubah.";
+        else if (!Enum.IsDefined(minimumStage))
+            Error = "Tahap minimal tidak dikenal.";
         if (Error is not null)
             return Page();
         var p = Policy ?? new TppPolicy { TenantCode = Tenant, Year = year };
@@ -83,6 +90,8 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
             Error = "Daftar sudah disetujui.";
         else if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
             Error = "Alasan pengecualian wajib diisi (minimal 5 karakter).";
+        else if (reason.Trim().Length > 500)
+            Error = "Alasan pengecualian paling panjang 500 karakter.";
         else if (CutList.All(v => v.Nip != nip))
             Error = "Pejabat ini tidak ada di daftar usulan.";
         if (Error is not null)
@@ -118,6 +127,11 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         if (!UnitScope.CanView(User, Tenant))
             return Forbid();
         IsAdmin = UnitScope.CanAdminister(User, Tenant);
+        if (year is < MinYear or > MaxYear)
+        {
+            Error = "Tahun harus antara 2000 dan 2100; ditampilkan tahun ini.";
+            year = null;
+        }
         TenantName = await db.Tenants.Where(t => t.Code == Tenant).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? Tenant;
         Year = year ?? clock.GetLocalNow().Year;
         var y = Year;

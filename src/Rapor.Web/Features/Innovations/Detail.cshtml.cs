@@ -47,13 +47,17 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
             Error = "Tanggal tahap wajib diisi dan tidak di masa depan.";
         else if (file is null && (step is null || !Evidence.ContainsKey(step.Id)))
             Error = "Unggah bukti untuk tahap ini.";
+        else if (description is { Length: > 2000 })
+            Error = "Uraian tahap paling panjang 2000 karakter.";
+        else if (!Enum.IsDefined(stage))
+            Error = "Tahap tidak dikenal.";
         if (Error is not null)
             return Page();
         step ??= new InnovationStep { InnovationId = Innovation.Id, Stage = stage, UnitCode = Innovation.UnitCode };
         if (!resubmit)
             db.InnovationSteps.Add(step);
         step.Date = date!.Value;
-        step.Description = description?.Trim();
+        step.Description = PlainText.From(description);
         step.Status = StageStatus.Diajukan;
         step.ReturnNote = null;
         if (file is not null)
@@ -85,6 +89,8 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
             Error = "Tidak ada tahap yang menunggu verifikasi.";
         else if (!approve && string.IsNullOrWhiteSpace(note))
             Error = "Catatan pengembalian wajib diisi.";
+        else if (note is { Length: > 1000 })
+            Error = "Catatan pengembalian paling panjang 1000 karakter.";
         if (Error is not null)
             return Page();
         step!.Status = approve ? StageStatus.Diverifikasi : StageStatus.Dikembalikan;

@@ -29,13 +29,13 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
         public InnovationBentuk Bentuk { get; set; }
         public InnovationJenis Jenis { get; set; }
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Masalah paling panjang 4000 karakter.")]
         public string? Problem { get; set; }
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Pendekatan paling panjang 4000 karakter.")]
         public string? Approach { get; set; }
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Hasil paling panjang 4000 karakter.")]
         public string? Results { get; set; }
 
         public List<Guid> Owners { get; set; } = [];
@@ -84,6 +84,10 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("Input.Owners", "Pilih minimal satu ASN pemilik inovasi.");
         else if (owners.Any(o => Candidates.All(c => c.Id != o)))
             ModelState.AddModelError("Input.Owners", "Pemilik harus pejabat/ASN unit ini yang sedang menjabat.");
+        if (!Enum.IsDefined(Input.Bentuk) || !Enum.IsDefined(Input.Jenis))
+            ModelState.AddModelError("Input.Bentuk", "Bentuk atau jenis inovasi tidak dikenal.");
+        if (string.IsNullOrWhiteSpace(PlainText.From(Input.Name)))
+            ModelState.AddModelError("Input.Name", "Nama inovasi wajib diisi (tanpa tag HTML).");
         if (!ModelState.IsValid)
             return Page();
 
@@ -92,12 +96,12 @@ public sealed class EditModel(RaporDbContext db, TimeProvider clock) : PageModel
             innovation = new Innovation { TenantCode = Unit.TenantCode, UnitCode = Unit.Code, Name = "", CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Innovations.Add(innovation);
         }
-        innovation.Name = Input.Name.Trim();
+        innovation.Name = PlainText.From(Input.Name)!;
         innovation.Bentuk = Input.Bentuk;
         innovation.Jenis = Input.Jenis;
-        innovation.Problem = Input.Problem?.Trim();
-        innovation.Approach = Input.Approach?.Trim();
-        innovation.Results = Input.Results?.Trim();
+        innovation.Problem = PlainText.From(Input.Problem);
+        innovation.Approach = PlainText.From(Input.Approach);
+        innovation.Results = PlainText.From(Input.Results);
         foreach (var gone in innovation.Owners.Where(o => !owners.Contains(o.OfficialId)).ToList())
             innovation.Owners.Remove(gone);
         foreach (var add in owners.Where(o => innovation.Owners.All(x => x.OfficialId != o)))

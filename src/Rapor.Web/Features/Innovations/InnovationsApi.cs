@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Innovations;
 
@@ -11,7 +12,7 @@ public static class InnovationsApi
         string Stage, string? Problem, string? Results, Guid? ReplicatedFrom, int Replications);
 
     public static void MapInnovationsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/public/innovations", Search).WithTags("Public").AllowAnonymous()
+        app.MapGet("/api/public/innovations", Search).WithName("searchInnovations").WithTags("Public").AllowAnonymous()
             .WithSummary("Inovasi terverifikasi; filter tenant (kode kab/kota), stage (Inisiatif|UjiCoba|Penerapan, minimal), q (teks)");
 
     private static async Task<Results<Ok<List<InnovationDto>>, ProblemHttpResult>> Search(string? tenant, string? stage, string? q, RaporDbContext db, CancellationToken ct)
@@ -23,9 +24,12 @@ public static class InnovationsApi
                 return TypedResults.Problem(statusCode: 400, title: "Tahap tidak valid", detail: "stage harus Inisiatif, UjiCoba atau Penerapan.");
             min = s;
         }
+        if (q is { Length: > 200 } || tenant is { Length: > 5 })
+            return TypedResults.Problem(statusCode: 400, title: "Filter tidak valid", detail: "q paling panjang 200 karakter; tenant berupa kode kabupaten/kota (NN.NN).");
         var items = await GalleryModel.SearchAsync(db, q, tenant, null, null, min, ct);
-        return TypedResults.Ok(items.Select(x => new InnovationDto(x.Innovation.Id, x.Innovation.Name, x.Innovation.TenantCode, x.Innovation.UnitCode, x.UnitName,
+        // Plain text only (PlainText): rows stored before markup was stripped on input are cleaned here too.
+        return TypedResults.Ok(items.Select(x => new InnovationDto(x.Innovation.Id, PlainText.From(x.Innovation.Name)!, x.Innovation.TenantCode, x.Innovation.UnitCode, x.UnitName,
             InnovationAccess.BentukText(x.Innovation.Bentuk), InnovationAccess.JenisText(x.Innovation.Jenis), InnovationCompliance.StageText(x.Stage),
-            x.Innovation.Problem, x.Innovation.Results, x.Innovation.ReplicatedFromId, x.Replications)).ToList());
+            PlainText.From(x.Innovation.Problem), PlainText.From(x.Innovation.Results), x.Innovation.ReplicatedFromId, x.Replications)).ToList());
     }
 }

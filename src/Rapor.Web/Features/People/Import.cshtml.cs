@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Infrastructure;
@@ -16,7 +15,7 @@ public sealed class ImportModel(RaporDbContext db, IAuthorizationService authz) 
     public static readonly string[] Columns = ["Nama", "NIP", "Jabatan", "Mulai", "Selesai"];
 
     public Region Unit { get; private set; } = null!;
-    public List<string> Errors { get; } = [];
+    public ImportErrors Errors { get; } = new();
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string unit, CancellationToken ct) => await LoadAsync(unit, ct) ?? Page();
@@ -25,10 +24,8 @@ public sealed class ImportModel(RaporDbContext db, IAuthorizationService authz) 
     {
         if (await LoadAsync(unit, ct) is { } r)
             return r;
-        var ms = new MemoryStream();
-        ms.SaveAs(new[] { new Dictionary<string, object?> { ["Nama"] = "Contoh Nama", ["NIP"] = "198501012010011001", ["Jabatan"] = "Kasi Pemerintahan", ["Mulai"] = "2024-01-02", ["Selesai"] = "" } }, sheetName: "ASN");
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"asn-{unit}.xlsx");
+        var example = new Dictionary<string, object?> { ["Nama"] = "Contoh Nama", ["NIP"] = "198501012010011001", ["Jabatan"] = "Kasi Pemerintahan", ["Mulai"] = "2024-01-02", ["Selesai"] = "" };
+        return File(ExcelExport.Save("ASN", [example]), ExcelExport.ContentType, $"asn-{unit}.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(string unit, IFormFile? file, CancellationToken ct)
@@ -40,51 +37,27 @@ public sealed class ImportModel(RaporDbContext db, IAuthorizationService authz) 
             Errors.Add("Pilih berkas Excel daftar ASN (≤ 2 MB).");
             return Page();
         }
-        List<IDictionary<string, object?>> rows;
-        try
-        {
-            using var ms = new MemoryStream();
-            await file.CopyToAsync(ms, ct);
-            ms.Position = 0;
-            rows = ms.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException)
-        {
-            Errors.Add("Berkas bukan Excel .xlsx yang dapat dibaca.");
-            return Page();
-        }
-        if (rows.Count > 0 && !Columns.All(rows[0].ContainsKey))
-        {
-            Errors.Add($"Kolom harus: {string.Join(", ", Columns)}.");
-            return Page();
-        }
+        using var buffer = await ExcelImport.BufferAsync(file, 2 * 1024 * 1024, ct);
         var existing = await db.Officials.AsNoTracking().Where(o => o.UnitCode == unit).ToListAsync(ct);
         var added = new List<Official>();
-        for (var n = 0; n < rows.Count; n++)
+        try
         {
-            var row = rows[n];
-            var line = $"Baris {n + 2}";
-            var name = Text(row["Nama"]);
-            var nip = Text(row["NIP"]);
-            var position = Positions.All.FirstOrDefault(p => p.Title.Equals(Text(row["Jabatan"]), StringComparison.OrdinalIgnoreCase) || p.Code == Text(row["Jabatan"]));
-            if (name.Length == 0 && nip.Length == 0)
-                continue;
-            if (name.Length == 0)
-                Errors.Add($"{line}: nama wajib diisi.");
-            if (position is null || !Positions.FitsLevel(position, Unit.Level))
-                Errors.Add($"{line}: jabatan \"{Text(row["Jabatan"])}\" tidak dikenal untuk {Unit.Name}.");
-            else if ((position.RequiresNip || nip.Length > 0) && Nip.Validate(nip) is { } nipError)
-                Errors.Add($"{line}: {nipError}");
-            if (!Date(row["Mulai"], out var start) || start is null)
-                Errors.Add($"{line}: tanggal mulai wajib diisi (yyyy-MM-dd).");
-            if (!Date(row["Selesai"], out var end))
-                Errors.Add($"{line}: tanggal selesai tidak valid (yyyy-MM-dd).");
-            else if (end is { } e && start is { } s && e < s)
-                Errors.Add($"{line}: tanggal selesai sebelum tanggal mulai.");
-            if (nip.Length > 0 && (existing.Concat(added).Any(o => o.Nip == nip && o.Position == position?.Code && o.StartDate == start)))
-                Errors.Add($"{line}: NIP {nip} dengan jabatan dan tanggal mulai yang sama sudah ada.");
-            if (position is not null && start is not null && Errors.Count == 0)
-                added.Add(new Official { Name = name, Nip = nip.Length > 0 ? nip : null, Position = position.Code, UnitCode = unit, StartDate = start.Value, EndDate = end });
+            ExcelImport.SheetNames(buffer!);
+            foreach (var (line, row) in ExcelImport.Rows(buffer!, null, Limits))
+            {
+                if (!Columns.All(row.ContainsKey))
+                {
+                    Errors.Add($"Kolom harus: {string.Join(", ", Columns)}.");
+                    return Page();
+                }
+                CheckRow($"Baris {line}", row, existing, added);
+                if (Errors.Full)
+                    break;
+            }
+        }
+        catch (ImportRefusedException e)
+        {
+            Errors.Add(e.Message);
         }
         if (Errors.Count > 0)
             return Page();
@@ -94,6 +67,41 @@ public sealed class ImportModel(RaporDbContext db, IAuthorizationService authz) 
         return Page();
     }
 
+    /// <summary>A kecamatan roster runs to dozens of people; a few thousand rows is far more than any unit has.</summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 5000, MaxColumns: 20, MaxCellChars: 300);
+
+    private void CheckRow(string line, IDictionary<string, object?> row, List<Official> existing, List<Official> added)
+    {
+        var name = Text(row["Nama"]);
+        var nip = Text(row["NIP"]);
+        var title = Text(row["Jabatan"]);
+        var position = Positions.All.FirstOrDefault(p => p.Title.Equals(title, StringComparison.OrdinalIgnoreCase) || p.Code == title);
+        if (name.Length == 0 && nip.Length == 0)
+            return;
+        var before = Errors.Count;
+        if (name.Length == 0)
+            Errors.Add($"{line}: nama wajib diisi.");
+        else if (name.Length > NameMax)
+            Errors.Add($"{line}: nama paling panjang {NameMax} karakter.");
+        if (position is null || !Positions.FitsLevel(position, Unit.Level))
+            Errors.Add($"{line}: jabatan \"{(title.Length > 60 ? title[..60] + "…" : title)}\" tidak dikenal untuk {Unit.Name}.");
+        else if ((position.RequiresNip || nip.Length > 0) && Nip.Validate(nip) is { } nipError)
+            Errors.Add($"{line}: {nipError}");
+        if (!Date(row["Mulai"], out var start) || start is null)
+            Errors.Add($"{line}: tanggal mulai wajib diisi (yyyy-MM-dd, tahun 1950–2100).");
+        if (!Date(row["Selesai"], out var end))
+            Errors.Add($"{line}: tanggal selesai tidak valid (yyyy-MM-dd, tahun 1950–2100).");
+        else if (end is { } e && start is { } s && e < s)
+            Errors.Add($"{line}: tanggal selesai sebelum tanggal mulai.");
+        if (nip.Length > 0 && existing.Concat(added).Any(o => o.Nip == nip && o.Position == position?.Code && o.StartDate == start))
+            Errors.Add($"{line}: NIP {nip} dengan jabatan dan tanggal mulai yang sama sudah ada.");
+        if (position is not null && start is not null && Errors.Count == before)
+            added.Add(new Official { Name = name, Nip = nip.Length > 0 ? nip : null, Position = position.Code, UnitCode = Unit.Code, StartDate = start.Value, EndDate = end });
+    }
+
+    /// <summary>Matches the Officials.Name column.</summary>
+    private const int NameMax = 150;
+
     private static string Text(object? v) => v switch { null => "", double d => d.ToString("0", CultureInfo.InvariantCulture), DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => v.ToString()!.Trim() };
 
     private static bool Date(object? v, out DateOnly? date)
@@ -102,12 +110,12 @@ public sealed class ImportModel(RaporDbContext db, IAuthorizationService authz) 
         if (v is DateTime t)
         {
             date = DateOnly.FromDateTime(t);
-            return true;
+            return t.Year is >= 1950 and <= 2100;
         }
         var s = Text(v);
         if (s.Length == 0)
             return true;
-        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1950 and <= 2100)
         {
             date = d;
             return true;

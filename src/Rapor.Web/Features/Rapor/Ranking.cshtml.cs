@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Regions;
@@ -49,15 +48,13 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
         await LoadAsync(period, level, ct);
         if (Current is null)
             return NotFound();
-        var rows = Rows.Select(r => new Dictionary<string, object?>
+        // The rank is a number cell; a shared rank is marked in its own column ("=7" would read as a formula).
+        var rows = Rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["Peringkat"] = (r.Tied ? "=" : "") + r.Rank, ["Kode"] = r.UnitCode, ["Nama"] = r.Name, ["Nilai"] = Math.Round(r.Total, 2),
+            ["Peringkat"] = r.Rank, ["Peringkat sama"] = r.Tied ? "ya" : "", ["Kode"] = r.UnitCode, ["Nama"] = r.Name, ["Nilai"] = Math.Round(r.Total, 2),
             ["Zona"] = r.Zone, ["10 terbaik"] = r.Position <= 10 ? "ya" : "", ["Laporan"] = r.MissingReport ? "tidak ada" : "ada",
         }).ToList();
-        var ms = new MemoryStream();
-        ms.SaveAs(rows, sheetName: "Peringkat");
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"peringkat-{Level}-{TenantCode}-{Current.Key}.xlsx");
+        return File(ExcelExport.Save("Peringkat", rows), ExcelExport.ContentType, $"peringkat-{Level}-{TenantCode}-{Current.Key}.xlsx");
     }
 
     /// <summary>Admin: recompute from verified values, freeze the snapshot and lock the period.</summary>
@@ -92,6 +89,8 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
             Error = "Periode belum difinalisasi.";
         else if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
             Error = "Alasan membuka kembali wajib diisi (minimal 10 karakter).";
+        else if (reason.Trim().Length > (TextLimits.MaxLength<Period>(db, nameof(Period.ReopenReason)) ?? int.MaxValue))
+            Error = $"Alasan membuka kembali paling panjang {TextLimits.MaxLength<Period>(db, nameof(Period.ReopenReason))} karakter.";
         else
         {
             p.FinalizedAt = null;

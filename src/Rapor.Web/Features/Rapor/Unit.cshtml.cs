@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Infrastructure;
@@ -27,26 +26,23 @@ public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthor
     {
         if (await LoadAsync(unit, period, ct) is { } r)
             return r;
-        var summary = new[]
+        var summary = new IDictionary<string, object?>[]
         {
             Cell("Unit", $"{V.LevelWord} {V.Unit.Name} ({V.Unit.Code})"), Cell("Periode", V.Period.Label),
             Cell("Nilai akhir", V.Score?.Total), Cell("Zona", V.Score?.Zone), Cell("Peringkat", V.RankText),
             Cell("Nilai mandiri (klaim)", V.ClaimedTotal), Cell("Status", V.Finalized ? "final" : "sementara"),
         };
-        var bidang = V.Verified.Bidang.Select(b => new Dictionary<string, object?> { ["Bidang"] = b.Number, ["Nama"] = b.Name, ["Bobot %"] = b.Weight, ["Nilai"] = b.Score, ["Kontribusi"] = b.Contribution });
-        var indicators = V.Verified.Indicators.Select(i => new Dictionary<string, object?>
+        var bidang = V.Verified.Bidang.Select(b => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Bidang"] = b.Number, ["Nama"] = b.Name, ["Bobot %"] = b.Weight, ["Nilai"] = b.Score, ["Kontribusi"] = b.Contribution });
+        var indicators = V.Verified.Indicators.Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["Kode"] = i.Code, ["Indikator"] = V.IndicatorOf(i.Code).Name, ["Target"] = i.Target,
             ["Klaim"] = V.Claimed.Indicators.FirstOrDefault(c => c.Code == i.Code)?.Value, ["Terverifikasi"] = i.Value,
             ["Skor"] = i.Score, ["Bobot dalam bidang %"] = i.WeightInBidang, ["Kontribusi"] = i.Contribution,
         });
-        var sheets = new Dictionary<string, object> { ["Rapor"] = summary, ["Bidang"] = bidang.ToList(), ["Indikator"] = indicators.ToList() };
+        var sheets = new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { ["Rapor"] = summary, ["Bidang"] = bidang.ToList(), ["Indikator"] = indicators.ToList() };
         if (V.Children.Count > 0)
-            sheets["Kelurahan"] = V.Children.Select(c => new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
-        var ms = new MemoryStream();
-        ms.SaveAs(sheets);
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rapor-{V.Unit.Code}-{V.Period.Key}.xlsx");
+            sheets["Kelurahan"] = V.Children.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
+        return File(ExcelExport.Save(sheets), ExcelExport.ContentType, $"rapor-{V.Unit.Code}-{V.Period.Key}.xlsx");
     }
 
     private static Dictionary<string, object?> Cell(string key, object? value) => new() { ["Keterangan"] = key, ["Nilai"] = value };

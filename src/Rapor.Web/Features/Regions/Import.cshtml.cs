@@ -31,7 +31,7 @@ public sealed class ImportModel(RaporDbContext db) : PageModel
         [Display(Name = "Nama")]
         public string TenantName { get; set; } = "";
 
-        [StringLength(120)]
+        [StringLength(120, ErrorMessage = "Provinsi paling panjang 120 karakter.")]
         [Display(Name = "Provinsi")]
         public string? Province { get; set; }
 
@@ -55,15 +55,9 @@ public sealed class ImportModel(RaporDbContext db) : PageModel
             return Page();
         }
         RegionCsv.Result parsed;
+        // Streamed line by line; invalid UTF-8 decodes to U+FFFD, which the parser refuses like a NUL byte.
         using (var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-        {
-            if (!LooksLikeText(await reader.ReadToEndAsync(ct), out var text))
-            {
-                Errors.Add("Berkas bukan CSV teks (UTF-8).");
-                return Page();
-            }
-            parsed = RegionCsv.Parse(new StringReader(text), Input.TenantCode);
-        }
+            parsed = RegionCsv.Parse(reader, Input.TenantCode);
         Errors.AddRange(parsed.Errors);
         if (await db.Tenants.AnyAsync(t => t.Code == Input.TenantCode, ct))
             Errors.Insert(0, $"Kode {Input.TenantCode} sudah terdaftar; tidak ada yang diubah.");
@@ -84,9 +78,4 @@ public sealed class ImportModel(RaporDbContext db) : PageModel
         return Page();
     }
 
-    private static bool LooksLikeText(string content, out string text)
-    {
-        text = content;
-        return !content.Contains('\0', StringComparison.Ordinal) && !content.Contains('\uFFFD', StringComparison.Ordinal);
-    }
 }

@@ -11,6 +11,9 @@ public static class RegionCsv
     public const string Header = "code,name,level,parent_code,type,name_kepmendagri_2022";
     public const int MaxRows = 20_000;
 
+    /// <summary>A real line is under 150 characters; anything far longer is not a region list.</summary>
+    public const int MaxLineChars = 1000;
+
     public sealed record Result(IReadOnlyList<Region> Regions, IReadOnlyList<string> Errors)
     {
         public bool Ok => Errors.Count == 0;
@@ -18,24 +21,37 @@ public static class RegionCsv
         public int VillageCount => Regions.Count(r => r.Level == RegionLevel.Kelurahan);
     }
 
+    /// <summary>Reads line by line; at most <see cref="ImportLimits.MaxErrors"/> errors are listed (then it stops).</summary>
     public static Result Parse(TextReader reader, string tenantCode)
     {
-        var errors = new List<string>();
+        var errors = new Infrastructure.ImportErrors();
         var regions = new List<Region>();
         var header = reader.ReadLine()?.TrimStart('\uFEFF').Trim();
         if (header is null)
             return new([], ["Berkas kosong."]);
+        if (!IsText(header))
+            return new([], [NotText]);
         var columns = Csv.Split(header);
         if (columns.Count < 5 || !Header.Split(',').Take(columns.Count).SequenceEqual(columns.Select(c => c.Trim().ToLowerInvariant())))
             return new([], [$"Baris 1: judul kolom harus \"{Header}\"."]);
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineNo = 1;
-        while (reader.ReadLine() is { } line)
+        while (!errors.Full && reader.ReadLine() is { } line)
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
+            if (line.Length > MaxLineChars)
+            {
+                errors.Add($"Baris {lineNo}: lebih dari {MaxLineChars} karakter.");
+                continue;
+            }
+            if (!IsText(line))
+            {
+                errors.Add(NotText);
+                break;
+            }
             if (regions.Count >= MaxRows)
             {
                 errors.Add($"Berkas melebihi {MaxRows} baris.");
@@ -75,8 +91,13 @@ public static class RegionCsv
             errors.Add($"Baris {seen[village.Code]}: kecamatan induk {village.ParentCode} tidak ada di berkas.");
         if (errors.Count == 0 && kecamatan.Count == 0)
             errors.Add("Berkas tidak berisi satu pun kecamatan.");
-        return new(errors.Count == 0 ? regions : [], errors);
+        return new(errors.Count == 0 ? regions : [], errors.ToList());
     }
+
+    private const string NotText = "Berkas bukan CSV teks (UTF-8).";
+
+    /// <summary>A NUL byte or invalid UTF-8 (decoded as U+FFFD): a binary file, not a region list.</summary>
+    private static bool IsText(string line) => !line.Contains('\0', StringComparison.Ordinal) && !line.Contains('\uFFFD', StringComparison.Ordinal);
 
     private sealed record Row(int Line, string Code, string Name, string Level, string Parent, string Type, string? Name2022);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Reports;
@@ -14,7 +13,7 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
     private static readonly string[] Columns = ["Kode", "Indikator", "Satuan", "Target", "Nilai", "Catatan"];
 
     public ReportWorkflow.Context C { get; private set; } = null!;
-    public List<string> Errors { get; } = [];
+    public ImportErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct) => await LoadAsync(unit, period, ct) ?? Page();
 
@@ -22,7 +21,7 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
     {
         if (await LoadAsync(unit, period, ct) is { } denied)
             return denied;
-        var rows = C.Indicators.Where(i => i.IsTyped).Select(i => new Dictionary<string, object?>
+        var rows = C.Indicators.Where(i => i.IsTyped).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["Kode"] = i.Code,
             ["Indikator"] = i.Name,
@@ -31,16 +30,14 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
             ["Nilai"] = C.ValueOf(i.Id)?.Value,
             ["Catatan"] = C.ValueOf(i.Id)?.Note,
         }).ToList();
-        var info = new[]
+        var info = new IDictionary<string, object?>[]
         {
             new Dictionary<string, object?> { ["Keterangan"] = "Unit", ["Isi"] = $"{C.Unit.Code} {C.Unit.Name}" },
             new Dictionary<string, object?> { ["Keterangan"] = "Periode", ["Isi"] = C.Period.Key },
             new Dictionary<string, object?> { ["Keterangan"] = "Petunjuk", ["Isi"] = "Isi kolom Nilai dan Catatan di lembar Laporan saja; jangan ubah kolom Kode. Indikator kegiatan lapangan dihitung otomatis dan tidak ada di lembar ini." },
         };
-        var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["Laporan"] = rows, ["Info"] = info });
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"laporan-{C.Unit.Code}-{C.Period.Key}.xlsx");
+        var stream = ExcelExport.Save(new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { ["Laporan"] = rows, ["Info"] = info });
+        return File(stream, ExcelExport.ContentType, $"laporan-{C.Unit.Code}-{C.Period.Key}.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(string unit, string period, IFormFile? file, CancellationToken ct)
@@ -53,11 +50,18 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
             Errors.Add("Berkas Excel lebih dari 2 MB.");
         else
         {
-            var entries = await ReadAsync(file, ct);
-            if (entries is null)
-                Errors.Add("Berkas bukan Excel .xlsx yang dapat dibaca, atau lembar \"Laporan\" tidak ditemukan.");
-            else
-                Errors.AddRange(await workflow.SaveManyAsync(C, entries, ct));
+            try
+            {
+                var entries = await ReadAsync(file, ct);
+                if (entries is null)
+                    Errors.Add("Berkas bukan Excel .xlsx yang dapat dibaca, atau lembar \"Laporan\" tidak ditemukan.");
+                else
+                    Errors.AddRange(await workflow.SaveManyAsync(C, entries, ct));
+            }
+            catch (ImportRefusedException e)
+            {
+                Errors.Add(e.Message);
+            }
         }
         if (Errors.Count > 0)
             return Page();
@@ -65,36 +69,25 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
         return Redirect(ReportWorkflow.FillLink(C));
     }
 
+    /// <summary>A template has one row per indicator; a few hundred rows is already far more than any framework has.</summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 500, MaxColumns: 20);
+
     private static async Task<List<ReportWorkflow.Entry>?> ReadAsync(IFormFile file, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        try
-        {
-            if (!MiniExcel.GetSheetNames(buffer).Contains("Laporan"))
-                return null;
-            buffer.Position = 0;
-            var rows = buffer.Query(useHeaderRow: true, sheetName: "Laporan").Cast<IDictionary<string, object?>>().ToList();
-            if (rows.Count > 0 && !Columns.All(rows[0].ContainsKey))
-                return null;
-            return rows.Select((r, n) => new ReportWorkflow.Entry(
-                    Text(r["Kode"]), Text(r["Nilai"]) is { Length: > 0 } v ? v : null, Text(r["Catatan"]), null, $"Baris {n + 2}"))
-                .Where(e => e.Code.Length > 0).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException)
-        {
+        using var buffer = await ExcelImport.BufferAsync(file, MaxBytes, ct);
+        if (buffer is null || !ExcelImport.SheetNames(buffer).Contains("Laporan"))
             return null;
+        var entries = new List<ReportWorkflow.Entry>();
+        foreach (var (line, r) in ExcelImport.Rows(buffer, "Laporan", Limits))
+        {
+            if (!Columns.All(r.ContainsKey))
+                return null;
+            var code = ExcelImport.Text(r["Kode"]);
+            if (code.Length > 0)
+                entries.Add(new ReportWorkflow.Entry(code, ExcelImport.Text(r["Nilai"]) is { Length: > 0 } v ? v : null, ExcelImport.Text(r["Catatan"]), null, $"Baris {line}"));
         }
+        return entries;
     }
-
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        _ => cell.ToString()?.Trim() ?? "",
-    };
 
     private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct)
     {

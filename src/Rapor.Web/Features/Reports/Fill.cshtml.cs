@@ -30,7 +30,10 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
     {
         if (await LoadAsync(unit, period, ct, forWrite: true, indicatorId) is { } denied)
             return denied;
-        var result = await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct);
+        // A version that does not bind (beyond int) must not turn into "no version" and skip the conflict check.
+        var result = ModelState.IsValid
+            ? await workflow.SaveValueAsync(C, indicatorId, value, note, version, ct)
+            : new ReportWorkflow.SaveResult(false, "Isian tidak valid. Muat ulang halaman lalu coba lagi.", false);
         if (result.Conflict)
         {
             // Show what is stored now, so nothing the other user wrote is silently overwritten.

@@ -5,7 +5,7 @@ namespace Rapor.Web.Features.Reports;
 
 /// <summary>
 /// Authenticated report endpoints (same cookie as the web UI): read a unit's report, save values (all or none), submit.
-/// JSON bodies cannot be sent cross-site without a CORS preflight, which this app never grants.
+/// Every change made with the cookie carries the antiforgery header RequestVerificationToken (ApiAntiforgery).
 /// </summary>
 public static class ReportsApi
 {
@@ -19,9 +19,10 @@ public static class ReportsApi
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization();
-        api.MapGet("/{unitCode}/{period}", Get).WithSummary("Laporan satu unit untuk satu periode (2025-06 atau 2025)");
-        api.MapPut("/{unitCode}/{period}/values", PutValues).WithSummary("Simpan nilai indikator sebagai draf; semua atau tidak sama sekali");
-        api.MapPost("/{unitCode}/{period}/submit", Submit).WithSummary("Ajukan laporan; 400 berisi daftar kekurangan");
+        api.MapGet("/{unitCode}/{period}", Get).WithName("getReport").WithSummary("Laporan satu unit untuk satu periode (2025-06 atau 2025)");
+        api.MapPut("/{unitCode}/{period}/values", PutValues).WithName("saveReportValues").WithSummary("Simpan nilai indikator sebagai draf; semua atau tidak sama sekali")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{unitCode}/{period}/submit", Submit).WithName("submitReport").WithSummary("Ajukan laporan; 400 berisi daftar kekurangan");
     }
 
     private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Get(string unitCode, string period, HttpContext http, ReportWorkflow wf, CancellationToken ct)
@@ -34,15 +35,19 @@ public static class ReportsApi
         return TypedResults.Ok(ToDto(c, wf));
     }
 
-    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> PutValues(string unitCode, string period, List<ValueInput> values,
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> PutValues(string unitCode, string period, List<ValueInput?> values,
         HttpContext http, ReportWorkflow wf, CancellationToken ct)
     {
+        if (values.Select((v, n) => (v, n)).Where(x => x.v is null).Select(x => $"Butir {x.n + 1} kosong (null).").ToList() is { Count: > 0 } empty)
+            return Invalid("Nilai tidak disimpan", empty, 400);
+        if (values.Count > ExcelModel.Limits.MaxRows)
+            return Invalid("Nilai tidak disimpan", [$"Paling banyak {ExcelModel.Limits.MaxRows} butir sekaligus."], 400);
         var c = await wf.LoadAsync(unitCode, period, ct);
         if (c is null)
             return NotFound(unitCode, period);
         if (!UnitScope.CanFillReport(http.User, unitCode))
             return Forbidden();
-        var errors = await wf.SaveManyAsync(c, values.Select((v, n) => new ReportWorkflow.Entry(v.Code ?? "", v.Value, v.Note, v.Version, $"Butir {n + 1}")).ToList(), ct);
+        var errors = await wf.SaveManyAsync(c, values.Select((v, n) => new ReportWorkflow.Entry(v!.Code ?? "", v.Value, v.Note, v.Version, $"Butir {n + 1}")).ToList(), ct);
         if (errors.Count > 0)
             return Invalid("Nilai tidak disimpan", errors, errors.Any(e => e.Contains(ReportWorkflow.ConflictMessage, StringComparison.Ordinal)) ? 409 : 400);
         return TypedResults.Ok(ToDto(c, wf));

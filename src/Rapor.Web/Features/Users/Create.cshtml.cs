@@ -22,16 +22,18 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Nama lengkap wajib diisi.")]
-        [StringLength(150)]
+        [StringLength(150, ErrorMessage = "Nama lengkap paling panjang 150 karakter.")]
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "Peran wajib dipilih.")]
         public string Role { get; set; } = "";
 
         [Required(ErrorMessage = "Kode unit wajib diisi.")]
+        [StringLength(13, ErrorMessage = "Kode unit paling panjang 13 karakter.")]
         public string UnitCode { get; set; } = "";
 
         [Required(ErrorMessage = "Kata sandi wajib diisi.")]
+        [StringLength(128, ErrorMessage = "Kata sandi paling panjang 128 karakter.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

@@ -16,21 +16,32 @@ public sealed class ReportModel(ReportWorkflow workflow, VerificationService ver
     public string? Error { get; private set; }
     public bool Open => C.Report is { } r && VerificationService.AwaitsCity(r) && C.Period.FinalizedAt is null;
 
-    public sealed record Row(ReportModel Page, Indicator Indicator, string? Message, bool IsError);
+    public sealed record Row(ReportModel Page, Indicator Indicator, string? Message, bool IsError, object[]? Args = null);
 
     public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct) => await LoadAsync(unit, period, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostDecideAsync(string unit, string period, Guid indicatorId, Decision decision, string? value, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(string unit, string period, Guid indicatorId, Decision decision, string? value, string? note, int? version, CancellationToken ct)
     {
         if (await LoadAsync(unit, period, ct) is { } denied)
             return denied;
         var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
         if (indicator is null)
             return BadRequest();
+        // A decision or version that did not bind (decision=99, a version beyond int) must not save as something else.
+        // The page's form always sends the version it shows; a client that sends none decides without the check.
+        if (!ModelState.IsValid)
+            return Partial("_DecisionRow", new Row(this, indicator, "Isian keputusan tidak valid. Muat ulang halaman lalu coba lagi.", true));
         try
         {
-            await verification.DecideAsync(C, indicatorId, decision, value, note, ct);
+            await verification.DecideAsync(C, indicatorId, decision, value, note, version, ct);
             return Partial("_DecisionRow", new Row(this, indicator, "Keputusan tersimpan; skor diperbarui.", false));
+        }
+        catch (DecisionConflictException e)
+        {
+            // Show the decision that stands now, next to the message.
+            if (await LoadAsync(unit, period, ct) is { } gone)
+                return gone;
+            return Partial("_DecisionRow", new Row(this, indicator, DecisionConflictException.Template, true, e.Args));
         }
         catch (DomainException e)
         {

@@ -27,12 +27,23 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         return report;
     }
 
-    public async Task DecideAsync(ReportWorkflow.Context c, Guid indicatorId, Decision decision, string? raw, string? note, CancellationToken ct)
+    /// <summary>
+    /// Decides one indicator. <paramref name="expectedVersion"/> is the value's version the verifier saw: when another
+    /// verifier (or the bulk accept) decided in between, nothing is saved and <see cref="DecisionConflictException"/>
+    /// says what stands now — also when the two decisions reach the database at the same moment.
+    /// </summary>
+    public async Task DecideAsync(ReportWorkflow.Context c, Guid indicatorId, Decision decision, string? raw, string? note, int? expectedVersion, CancellationToken ct)
     {
+        if (!Enum.IsDefined(decision))
+            throw new DomainException("Keputusan tidak dikenal: pilih terima, koreksi atau tolak.");
         WaitingReport(c);
         var indicator = c.Indicators.FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("Indikator tidak termasuk laporan ini.");
         var value = c.ValueOf(indicatorId) ?? throw new DomainException("Indikator ini tidak memiliki nilai.");
+        if (expectedVersion is { } seen && seen != value.Version)
+            throw new DecisionConflictException(value);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > MaxNoteLength })
+            throw new DomainException($"Alasan paling panjang {MaxNoteLength} karakter.");
         switch (decision)
         {
             case Decision.Terima:
@@ -59,7 +70,23 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         value.VerifiedBy = user.Name;
         value.VerifiedAt = clock.GetUtcNow().UtcDateTime;
         value.Version++;
-        await SaveAndRescoreAsync(c, ct);
+        try
+        {
+            await SaveAndRescoreAsync(c, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DecisionConflictException(await CurrentAsync(value.Id, ct));
+        }
+    }
+
+    /// <summary>Matches the VerificationNote column (Data/Configurations).</summary>
+    public const int MaxNoteLength = 1000;
+
+    private async Task<ReportValue> CurrentAsync(Guid valueId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ReportValues.AsNoTracking().FirstAsync(v => v.Id == valueId, ct);
     }
 
     /// <summary>The decision and the standings it changes commit together, or neither does.</summary>
@@ -69,6 +96,19 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         await db.SaveChangesAsync(ct);
         await scoring.ApplyDecisionAsync(c.Period, c.Unit.Code, ct);
         await tx.CommitAsync(ct);
+    }
+
+    private async Task SaveReportChangeAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException("Laporan ini baru saja diproses oleh verifikator lain. Muat ulang halaman untuk melihat keadaan terbaru.");
+        }
     }
 
     /// <summary>Closes verification: every value must have a decision (or be accepted in bulk with <paramref name="acceptRest"/>).</summary>
@@ -85,19 +125,35 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
             v.Verification = VerificationStatus.Diterima;
             v.VerifiedBy = user.Name;
             v.VerifiedAt = now;
+            v.Version++; // a decision made meanwhile on this value conflicts instead of being overwritten
         }
         report.Verify(user.Name, now, note);
+        report.Version++;
         await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} telah diverifikasi.", $"/Rapor/{c.Unit.Code}/{c.Period.Key}", ct);
-        await SaveAndRescoreAsync(c, ct);
+        await SaveReportChangeAsync(() => SaveAndRescoreAsync(c, ct));
     }
 
     public async Task ReturnAsync(ReportWorkflow.Context c, string note, CancellationToken ct)
     {
         var report = WaitingReport(c);
+        if (note is { Length: > 2000 })
+            throw new DomainException("Catatan pengembalian paling panjang 2000 karakter.");
         report.Return(user.Name, clock.GetUtcNow().UtcDateTime, note);
+        report.Version++;
         await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} dikembalikan verifikator: {note}", ReportWorkflow.FillLink(c), ct);
-        await db.SaveChangesAsync(ct);
+        await SaveReportChangeAsync(() => db.SaveChangesAsync(ct));
     }
+}
+
+/// <summary>A decision made on an older version of the value; carries what stands now so the verifier can compare.</summary>
+public sealed class DecisionConflictException(ReportValue current) : Exception(Template)
+{
+    /// <summary>Message key; {0} who decided, {1} the decision now standing (diterima, dikoreksi, ditolak, belum).</summary>
+    public const string Template = "Indikator ini baru saja diputuskan oleh {0}: {1}. Keputusan Anda tidak disimpan; periksa keputusan terbaru lalu simpan lagi bila perlu.";
+
+    public ReportValue Current { get; } = current;
+
+    public object[] Args => [Current.VerifiedBy ?? "-", Current.Verification.ToString().ToLowerInvariant()];
 }
 
 /// <summary>

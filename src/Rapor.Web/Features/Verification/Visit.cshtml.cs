@@ -38,9 +38,14 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
             Error = "Periode sudah difinalisasi.";
             return Page();
         }
-        if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
+        if (!ModelState.IsValid || latitude is < -90 or > 90 || longitude is < -180 or > 180)
         {
             Error = "Koordinat GPS tidak valid.";
+            return Page();
+        }
+        if (notes is { Length: > 2000 })
+        {
+            Error = "Catatan kunjungan paling panjang 2000 karakter.";
             return Page();
         }
         foreach (var i in C.Indicators)
@@ -51,6 +56,11 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
             if (!ValueParser.TryParse(i, raw, out var found, out var err))
             {
                 Error = $"{i.Code}: {err}";
+                return Page();
+            }
+            if (note.Length > 1000)
+            {
+                Error = $"{i.Code}: catatan temuan paling panjang 1000 karakter.";
                 return Page();
             }
             var finding = Visit.Findings.FirstOrDefault(f => f.IndicatorId == i.Id);

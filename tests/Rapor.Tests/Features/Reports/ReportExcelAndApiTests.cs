@@ -84,7 +84,7 @@ public sealed class ReportExcelAndApiTests(RaporFactory factory) : IClassFixture
     public async Task Concurrent_first_api_saves_of_a_new_report_all_land_in_one_report()
     {
         var period = await factory.OpenPeriodAsync(2032, 4);
-        var lurah = await factory.LoginAsync(Lurah);
+        var lurah = await factory.ApiLoginAsync(Lurah);
         var url = $"/api/reports/{Scenario.CisarantenWetan}/{period}/values";
         var codes = (await factory.MonthlyIndicatorsAsync(2032, RegionLevel.Kelurahan)).Where(i => i.IsTyped && i.Type == IndicatorType.Number).Select(i => i.Code).Take(8).ToList();
         // Each request finds no report and creates one; one per period and unit can exist, the others save into it.
@@ -99,7 +99,7 @@ public sealed class ReportExcelAndApiTests(RaporFactory factory) : IClassFixture
     public async Task Api_reads_saves_all_or_nothing_and_submits_with_problem_details()
     {
         var period = await factory.OpenPeriodAsync(2032, 3);
-        var lurah = await factory.LoginAsync(Lurah);
+        var lurah = await factory.ApiLoginAsync(Lurah);
         var url = $"/api/reports/{Scenario.CisarantenWetan}/{period}";
 
         var empty = await lurah.GetFromJsonAsync<ReportsApi.ReportDto>(url, Ct);
@@ -123,7 +123,7 @@ public sealed class ReportExcelAndApiTests(RaporFactory factory) : IClassFixture
         Assert.Contains("nilai belum diisi", await submit.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         // Another kelurahan's lurah and anonymous callers are refused.
-        var other = await factory.LoginAsync("lurah.sukamulya");
+        var other = await factory.ApiLoginAsync("lurah.sukamulya");
         using var forbidden = await other.GetAsync(url, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         using var otherWrite = await other.PutAsJsonAsync(url + "/values", new[] { new ReportsApi.ValueInput("1.01", "1", null, null) }, Ct);

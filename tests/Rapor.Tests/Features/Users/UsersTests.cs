@@ -37,12 +37,12 @@ public sealed class UsersTests(RaporFactory factory) : IClassFixture<RaporFactor
     [InlineData("lurah.salah", "lurah", "32.73.29", "harus terikat pada unit tingkat kelurahan/desa")]
     [InlineData("camat.palembang", "camat", "16.71.01", "di luar wilayah kewenangan Anda")]
     [InlineData("x", "camat", "32.73.29", "Nama pengguna 3–64 karakter")]
-    [InlineData("camat.lemah", "camat", "32.73.01", "Kata sandi harus memuat angka.")]
+    [InlineData("camat.lemah", "camat", "32.73.01", "paling sering dipakai atau bocor")]
     [InlineData("verif.tanpa.unit", "verifikator", "99.99", "tidak ditemukan")]
     public async Task Bad_input_is_refused_with_a_message(string user, string role, string unit, string message)
     {
         var admin = await factory.LoginAsync("admin.bandung");
-        using var response = await CreateAsync(admin, user, role, unit, user == "camat.lemah" ? "hanyahurufsaja" : "sandi-kuat-2026");
+        using var response = await CreateAsync(admin, user, role, unit, user == "camat.lemah" ? "password1234" : "sandi-kuat-2026");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         using var login = await RaporFactory.LoginResponseAsync(factory.Anonymous(), user, "sandi-kuat-2026");

@@ -815,6 +815,23 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.ToTable("InnovationSteps");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")

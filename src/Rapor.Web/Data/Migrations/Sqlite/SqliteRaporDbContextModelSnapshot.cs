@@ -802,6 +802,23 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.ToTable("InnovationSteps");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
