@@ -114,6 +114,8 @@ public static class LoginPage
             await page.GetByTestId("enable-code").FillAsync(Totp.Code(key));
             await page.GetByTestId("enable").ClickAsync();
             await Assertions.Expect(page.GetByTestId("recovery-codes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.GetByTestId("continue").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("current-user")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         }
     }
 }
