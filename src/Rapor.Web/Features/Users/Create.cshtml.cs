@@ -47,6 +47,8 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         var unit = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Input.UnitCode.Trim(), ct);
         if (unit is null)
             ModelState.AddModelError("Input.UnitCode", $"Unit {Input.UnitCode} tidak ditemukan.");
+        else if (!unit.IsActive)
+            ModelState.AddModelError("Input.UnitCode", $"Unit {unit.Code} tidak aktif lagi (dihapus dari daftar kode wilayah).");
         else if (!UnitScope.CanView(User, unit.Code))
             ModelState.AddModelError("Input.UnitCode", "Unit di luar wilayah kewenangan Anda.");
         else if (Roles.All.Contains(Input.Role) && !FitsRole(Input.Role, unit.Level))
