@@ -12,8 +12,11 @@ public sealed class SeedOptions
     /// <summary>Password of every demo account (Development only).</summary>
     public string DemoPassword { get; set; } = "Bandung-Juara-2026";
 
-    /// <summary>Demo reports for every Bandung unit (2025 and this year); heavy, so off in most tests.</summary>
+    /// <summary>Demo reports for every Bandung unit (2025 and this year) and Palembang's December 2025; heavy, so off in most tests.</summary>
     public bool DemoReports { get; set; }
+
+    /// <summary>Which demo kab/kota to onboard (default: all of <see cref="Data.DemoTenants.Lists"/>); a test onboards the others itself.</summary>
+    public string[]? DemoTenants { get; set; }
 
     /// <summary>Outside Development the first platform admin comes from here (Seed__AdminUser / Seed__AdminPassword).</summary>
     public string? AdminUser { get; set; }
@@ -47,13 +50,16 @@ public sealed class DatabaseInitializer(
         // A production installation starts without tenants: the platform admin onboards them from the national list.
         if (options.DemoData)
         {
-            await DemoTenants.SeedAsync(db, onboarding, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), logger, ct);
+            await DemoTenants.SeedAsync(db, onboarding, options.DemoTenants, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), logger, ct);
             await SeedBandungFrameworkAsync(ct);
             await DemoData.SeedAsync(db, users, options.DemoPassword, options.DemoReports, ct);
             await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
         }
         if (options.DemoReports)
+        {
             await Data.DemoReports.SeedAsync(db, new Features.Rapor.ScoringService(db, clock), clock, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            await DemoPalembang.SeedAsync(db, new Features.Rapor.ScoringService(db, clock), clock, ct);
+        }
         if (options.AdminUser is { Length: > 0 } adminUser && options.AdminPassword is { Length: > 0 } adminPassword)
             await EnsureUserAsync(users, adminUser, "Administrator", "", Roles.Admin, adminPassword);
     }

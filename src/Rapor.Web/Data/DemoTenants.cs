@@ -26,9 +26,9 @@ public static class DemoTenants
         (KabBandung, "kab_bandung_wilayah.csv"),
     ];
 
-    public static async Task SeedAsync(RaporDbContext db, TenantOnboarding onboarding, DateOnly today, ILogger logger, CancellationToken ct)
+    public static async Task SeedAsync(RaporDbContext db, TenantOnboarding onboarding, IReadOnlyCollection<string>? only, DateOnly today, ILogger logger, CancellationToken ct)
     {
-        var codes = Lists.Select(l => l.Code).ToList();
+        var codes = Lists.Select(l => l.Code).Where(c => only is null || only.Contains(c)).ToList();
         var have = await db.Tenants.Where(t => codes.Contains(t.Code)).Select(t => t.Code).ToListAsync(ct);
         var missing = codes.Except(have).ToList();
         if (missing.Count == 0)

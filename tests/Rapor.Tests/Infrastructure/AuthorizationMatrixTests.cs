@@ -110,6 +110,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),
         ("/healthz", Users),
+        ("/Tenants", [Admin]),
+        ("/Onboarding", [Admin]),
+        ("/Onboarding?handler=Search&q=palembang", [Admin]),
+        ("/Onboarding/Checklist/32.73", [Admin, AdminBandung]),
+        ("/Onboarding/Framework/32.73", [Admin, AdminBandung]),
+        ("/Onboarding/Periods/16.71", [Admin]),
+        ("/Onboarding/Admin/32.73", [Admin, AdminBandung]),
+        ("/Onboarding/Branding/16.71", [Admin]),
+        ("/Maps/Upload?tenant=32.73", [Admin, AdminBandung]),
+        ("/Regions/Map?tenant=16.71", SignedIn),
+        ("/api/regions/32.73/shapes?level=kelurahan", Users),
     ];
 
     public static TheoryData<string, string, bool> Cases()
