@@ -9,11 +9,11 @@ using Rapor.Web.Infrastructure;
 // Onboarding from the national list on the product's own path (issue 12; used at national scale by issue 17):
 //   dotnet run -c Release --project bench/Rapor.Bench.Onboarding -- [--runs 3] [--sqlite] [--skip-national]
 // Each measurement runs on a freshly migrated database of its own. RAPOR_BENCH_PG overrides the PostgreSQL server.
+var inv = CultureInfo.InvariantCulture;
 var runs = Arg("--runs", 3);
 var providers = args.Contains("--sqlite") ? new[] { "Postgres", "Sqlite" } : ["Postgres"];
 var national = !args.Contains("--skip-national");
 var pgServer = Environment.GetEnvironmentVariable("RAPOR_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=rapor_test;Password=rapor_test";
-var inv = CultureInfo.InvariantCulture;
 const string AcehUtara = "11.08";
 
 var catalog = new RegionCatalog();
