@@ -36,8 +36,9 @@ public static class DemoPalembang
         db.SuppressAudit = true;
         try
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             foreach (var unit in units)
-                DemoReports.AddReport(db, framework, period, unit, ReportStatus.Diverifikasi);
+                DemoReports.AddReport(db, framework, period, unit, ReportStatus.Diverifikasi, innovations: [], now);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             period = await db.Periods.SingleAsync(p => p.Id == period.Id, ct);
