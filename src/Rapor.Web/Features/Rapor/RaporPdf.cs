@@ -67,7 +67,7 @@ public static class RaporPdf
         var s = v.Score;
         Line(s is null ? "Skor belum dihitung." : $"Nilai akhir: {s.Total.ToString("0.00", Id)}   Zona: {s.Zone.ToUpperInvariant()}   {v.RankText}", h, 18);
         Line($"Nilai mandiri (klaim): {v.ClaimedTotal.ToString("0.00", Id)}   Nilai sendiri terverifikasi: {v.Verified.OwnScore.ToString("0.00", Id)}"
-             + (s?.KelurahanMean is { } m ? $"   Rata-rata kelurahan: {m.ToString("0.00", Id)}" : ""), body, 16);
+             + (s?.KelurahanMean is { } m ? $"   Rata-rata {v.ChildrenWord.ToLower(Id)}: {m.ToString("0.00", Id)}" : ""), body, 16);
         if (!v.Finalized)
             Line("Status: sementara (periode belum difinalisasi).", body);
         y += 6;

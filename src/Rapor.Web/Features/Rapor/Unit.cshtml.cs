@@ -52,7 +52,7 @@ public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthor
         });
         var sheets = new Dictionary<string, object> { ["Rapor"] = summary, ["Bidang"] = bidang.ToList(), ["Indikator"] = indicators.ToList() };
         if (V.Children.Count > 0)
-            sheets["Kelurahan"] = V.Children.Select(c => new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
+            sheets[V.ChildrenWord.Replace('/', '-')] = V.Children.Select(c => new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
         var ms = new MemoryStream();
         ms.SaveAs(sheets);
         ms.Position = 0;

@@ -36,7 +36,7 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         public string Password { get; set; } = "";
     }
 
-    public void OnGet() => Input.UnitCode = UnitScope.TenantOf(User) ?? "";
+    public void OnGet() => Input.UnitCode = HttpContext.CurrentTenant() ?? "";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
