@@ -29,16 +29,8 @@ public sealed class AdminModel(RaporDbContext db, TimeProvider clock, UserManage
     [BindProperty]
     public Command Input { get; set; } = new();
 
-    public sealed class Command
+    public sealed class Command : Users.CreateModel.NewAccount
     {
-        [Required(ErrorMessage = "Nama pengguna wajib diisi.")]
-        [RegularExpression(@"^[a-z0-9._-]{3,64}$", ErrorMessage = "Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung.")]
-        public string UserName { get; set; } = "";
-
-        [Required(ErrorMessage = "Nama lengkap wajib diisi.")]
-        [StringLength(150, ErrorMessage = "Nama paling panjang 150 karakter.")]
-        public string DisplayName { get; set; } = "";
-
         [EmailAddress(ErrorMessage = "Alamat e-mail tidak valid.")]
         [StringLength(256)]
         public string? Email { get; set; }

@@ -15,16 +15,20 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
     [BindProperty]
     public Command Input { get; set; } = new();
 
-    public sealed class Command
+    /// <summary>Who a new account is: the same rules here and for an invited account (onboarding wizard).</summary>
+    public abstract class NewAccount
     {
         [Required(ErrorMessage = "Nama pengguna wajib diisi.")]
         [RegularExpression(@"^[a-z0-9._-]{3,64}$", ErrorMessage = "Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung.")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Nama lengkap wajib diisi.")]
-        [StringLength(150)]
+        [StringLength(150, ErrorMessage = "Nama paling panjang 150 karakter.")]
         public string DisplayName { get; set; } = "";
+    }
 
+    public sealed class Command : NewAccount
+    {
         [Required(ErrorMessage = "Peran wajib dipilih.")]
         public string Role { get; set; } = "";
 
