@@ -109,7 +109,7 @@ public static class DemoReports
         return Hash(unit.Code + period.Key) % 3 == 0 ? ReportStatus.Diajukan : Hash(unit.Code) % 4 == 0 ? ReportStatus.Draf : null;
     }
 
-    private static void AddReport(RaporDbContext db, Framework framework, Period period, Region unit, ReportStatus? status,
+    internal static void AddReport(RaporDbContext db, Framework framework, Period period, Region unit, ReportStatus? status,
         Dictionary<(string, int), int> innovations, DateTime now)
     {
         if (status is not { } s)

@@ -14,6 +14,7 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<RegionShape> RegionShapes => Set<RegionShape>();
     public DbSet<Official> Officials => Set<Official>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Framework> Frameworks => Set<Framework>();

@@ -32,6 +32,10 @@ public static partial class RegionCode
     /// <summary>Kemendagri convention: village segment 1xxx is a kelurahan, 2xxx (and 3xxx desa adat) a desa.</summary>
     public static string VillageTypeOf(string code) => code.Length == 13 && code[9] == '1' ? "kelurahan" : "desa";
 
+    /// <summary>Kemendagri convention: a kab/kota segment of 71 or more is a kota, below it a kabupaten (true for all 514).</summary>
+    public static string TenantTypeOf(string code) =>
+        code.Length >= 5 && int.TryParse(code.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 71 ? "kota" : "kabupaten";
+
     /// <summary>True when <paramref name="code"/> is <paramref name="scope"/> itself or lies below it.</summary>
     public static bool IsWithin(string code, string scope) =>
         code == scope || (code.StartsWith(scope, StringComparison.Ordinal) && code.Length > scope.Length && code[scope.Length] == '.');

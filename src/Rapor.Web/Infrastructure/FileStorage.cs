@@ -62,6 +62,9 @@ public sealed class FileStorage(StorageOptions options, IWebHostEnvironment env)
 
     public Stream OpenRead(Guid id) => File.OpenRead(PathOf(id));
 
+    /// <summary>Null when the file is missing (e.g. another instance's disk): a 404 for the caller, not a 500.</summary>
+    public Stream? TryOpenRead(Guid id) => File.Exists(PathOf(id)) ? File.OpenRead(PathOf(id)) : null;
+
     public void Delete(Guid id)
     {
         if (File.Exists(PathOf(id)))

@@ -11,7 +11,7 @@ namespace Rapor.Web.Infrastructure;
 
 /// <summary>
 /// Output cache for the read-heavy pages (ranking, rapor, public API): a response is kept per user, antiforgery cookie,
-/// culture and query, and every committed database change evicts them all — here at once, on the other instances
+/// culture, chosen tenant and query, and every committed database change evicts them all — here at once, on the other instances
 /// through PostgreSQL NOTIFY. The expiry only bounds what a missed signal could leave (ADR-007).
 /// </summary>
 public static class PageCache
@@ -51,6 +51,8 @@ public static class PageCache
             var af = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name ?? "";
             vary.VaryByValues["af"] = http.Request.Cookies[af] ?? "";
             vary.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            // The platform admin's page depends on the tenant chosen in the switcher (a cookie), not only on who he is.
+            vary.VaryByValues["tenant"] = http.Request.ChosenCookie();
             http.Items[GenerationKey] = http.RequestServices.GetRequiredService<PageCacheState>().Generation;
             return ValueTask.CompletedTask;
         }

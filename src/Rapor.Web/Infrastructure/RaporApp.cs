@@ -11,6 +11,7 @@ using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -51,6 +52,7 @@ public static class RaporApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Rapor.ScoringService>();
         services.AddScoped<Features.Verification.VerificationService>();
+        services.AddOnboarding();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -108,6 +110,10 @@ public static class RaporApp
                 o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Frameworks", Policies.Admin);
                 o.Conventions.AuthorizePage("/Regions/Import", Policies.PlatformAdmin);
+                // Onboarding steps check the tenant themselves (its admin or the platform admin); the national list is the platform's.
+                o.Conventions.AuthorizeFolder("/Onboarding", Policies.Admin);
+                o.Conventions.AuthorizePage("/Onboarding/Index", Policies.PlatformAdmin);
+                o.Conventions.AuthorizeFolder("/Tenants", Policies.PlatformAdmin);
             })
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new FlexibleDoubleBinderProvider()))
             .AddViewLocalization()
@@ -210,6 +216,7 @@ public static class RaporApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
         app.MapRegionsApi();
+        app.MapOnboarding();
         app.MapEvidenceEndpoint();
         app.MapFrameworksApi();
         app.MapReportsApi();

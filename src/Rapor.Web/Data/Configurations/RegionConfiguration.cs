@@ -18,7 +18,22 @@ public sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         builder.Property(r => r.TenantCode).HasMaxLength(5);
         builder.HasIndex(r => r.ParentCode);
         builder.HasIndex(r => new { r.TenantCode, r.Level });
+        builder.Property(r => r.IsActive).HasDefaultValue(true).HasSentinel(true);
         builder.Ignore(r => r.AuditScope);
+    }
+}
+
+public sealed class RegionShapeConfiguration : IEntityTypeConfiguration<RegionShape>
+{
+    public void Configure(EntityTypeBuilder<RegionShape> builder)
+    {
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(13);
+        builder.Property(s => s.TenantCode).HasMaxLength(5);
+        builder.Property(s => s.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Source).HasMaxLength(200);
+        builder.HasIndex(s => new { s.TenantCode, s.Level });
+        builder.Ignore(s => s.AuditScope);
     }
 }
 
@@ -30,7 +45,15 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Code).HasMaxLength(5);
         builder.Property(t => t.Name).HasMaxLength(120);
         builder.Property(t => t.Province).HasMaxLength(120);
+        builder.Property(t => t.RegionSource).HasMaxLength(200);
+        builder.Property(t => t.OnboardedBy).HasMaxLength(256);
+        builder.Property(t => t.OfficialName).HasMaxLength(200);
+        builder.Property(t => t.SignatoryTitle).HasMaxLength(200);
+        builder.Property(t => t.SignatoryName).HasMaxLength(150);
+        builder.Property(t => t.SignatoryNip).HasMaxLength(18);
+        builder.Property(t => t.LogoContentType).HasMaxLength(40);
         builder.Ignore(t => t.AuditScope);
+        builder.Ignore(t => t.DisplayOfficialName);
     }
 }
 

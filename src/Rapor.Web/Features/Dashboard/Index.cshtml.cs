@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Rapor;
 using Rapor.Web.Infrastructure;
 
@@ -20,12 +21,16 @@ public sealed class IndexModel(RaporDbContext db) : PageModel
     public string ZonesConfig { get; private set; } = "{}";
     public List<Weak> Weakest { get; private set; } = [];
     public Period? Latest { get; private set; }
+    public NextStep? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         if (!(User.IsInRole(Roles.Pimpinan) || User.IsInRole(Roles.Admin)))
             return Forbid();
-        var tenant = UnitScope.TenantOf(User) ?? "32.73";
+        var tenant = HttpContext.CurrentTenant();
+        Next = await NextStep.ForAsync(db, HttpContext, tenant, NextStep.Need.FinalizedPeriod, ct);
+        if (tenant is null)
+            return Page();
         var periods = await db.Periods.AsNoTracking().Where(p => p.TenantCode == tenant && p.Month != null && db.Scores.Any(s => s.PeriodId == p.Id)).ToListAsync(ct);
         Years = periods.Select(p => p.Year).Distinct().OrderDescending().ToList();
         Year = year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();

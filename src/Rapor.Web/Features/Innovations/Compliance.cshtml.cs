@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Innovations;
@@ -26,21 +27,22 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
     public bool IsAdmin { get; private set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
+    public NextStep? Next { get; private set; }
 
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
-    public async Task<IActionResult> OnGetAsync(string? tenant, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         // "year=abc" or a number beyond int does not bind: the same message as an out-of-range year.
         if (!ModelState.IsValid)
             year = int.MinValue;
-        return await LoadAsync(tenant, year, ct) ?? Page();
+        return await LoadAsync(year, ct) ?? Page();
     }
 
-    public async Task<IActionResult> OnGetExcelAsync(string? tenant, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetExcelAsync(int? year, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, year, ct) is { } r)
+        if (await LoadAsync(year, ct) is { } r)
             return r;
         var rows = CutList.Select(v => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
@@ -50,9 +52,9 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         return File(ExcelExport.Save("Potongan TPP", rows), ExcelExport.ContentType, $"potongan-tpp-{Tenant}-{Year}.xlsx");
     }
 
-    public async Task<IActionResult> OnPostPolicyAsync(string? tenant, int year, bool enabled, InnovationStage minimumStage, DateOnly? cutOffDate, double cutPercent, int minimumDays, CancellationToken ct)
+    public async Task<IActionResult> OnPostPolicyAsync(int year, bool enabled, InnovationStage minimumStage, DateOnly? cutOffDate, double cutPercent, int minimumDays, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, year, ct) is { } r)
+        if (await LoadAsync(year, ct) is { } r)
             return r;
         if (!IsAdmin)
             return Forbid();
@@ -80,9 +82,9 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         return RedirectToPage(new { tenant = Tenant, year });
     }
 
-    public async Task<IActionResult> OnPostExcludeAsync(string? tenant, int year, string nip, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostExcludeAsync(int year, string nip, string? reason, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, year, ct) is { } r)
+        if (await LoadAsync(year, ct) is { } r)
             return r;
         if (!IsAdmin || Policy is null)
             return Forbid();
@@ -101,9 +103,9 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         return RedirectToPage(new { tenant = Tenant, year });
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(string? tenant, int year, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int year, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, year, ct) is { } r)
+        if (await LoadAsync(year, ct) is { } r)
             return r;
         if (!IsAdmin || Policy is null)
             return Forbid();
@@ -119,11 +121,17 @@ public sealed class ComplianceModel(RaporDbContext db, TimeProvider clock) : Pag
         return RedirectToPage(new { tenant = Tenant, year });
     }
 
-    private async Task<IActionResult?> LoadAsync(string? tenant, int? year, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int? year, CancellationToken ct)
     {
         if (!(User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Verifikator) || User.IsInRole(Roles.Pimpinan)))
             return Forbid();
-        Tenant = UnitScope.TenantOf(User) ?? tenant ?? "32.17";
+        // The platform admin's ?tenant= (kept in every link of this page) or switcher choice; everyone else's own tenant.
+        if (HttpContext.CurrentTenant() is not { } current)
+        {
+            Next = await NextStep.ForAsync(db, HttpContext, null, NextStep.Need.OpenPeriod, ct);
+            return Page();
+        }
+        Tenant = current;
         if (!UnitScope.CanView(User, Tenant))
             return Forbid();
         IsAdmin = UnitScope.CanAdminister(User, Tenant);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Periods;
@@ -24,11 +25,17 @@ public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageMode
     public bool OnlyMissing { get; private set; }
     public bool IsAdmin { get; private set; }
     public string? Message { get; private set; }
+    public NextStep? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? period, bool missing = false, CancellationToken ct = default)
     {
-        if (Scope() is not { } scope)
+        if (!HasBoard())
             return RedirectToPage("/Reports/Index");
+        if (Scope() is not { } scope)
+        {
+            Next = await NextStep.ForAsync(db, HttpContext, null, NextStep.Need.OpenPeriod, ct);
+            return Page();
+        }
         OnlyMissing = missing;
         await LoadAsync(scope, period, ct);
         return Page();
@@ -39,31 +46,22 @@ public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageMode
     {
         if (Scope() is not { } scope || !UnitScope.CanAdminister(User, scope))
             return Forbid();
-        if (year is < 2020 or > 2100)
-            Message = "Tahun tidak valid.";
-        else if (!await db.Frameworks.AnyAsync(f => f.TenantCode == TenantOf(scope) && f.Year == year, ct))
-            Message = $"Belum ada kerangka penilaian tahun {year}. Salin atau buat kerangka dulu di menu Kerangka.";
-        else
-        {
-            var tenant = TenantOf(scope);
-            var existing = await db.Periods.Where(p => p.TenantCode == tenant && p.Year == year).Select(p => p.Month).ToListAsync(ct);
-            var added = Enumerable.Range(1, 12).Where(m => !existing.Contains(m)).Select(m => Period.Monthly(tenant, year, m)).ToList();
-            if (!existing.Contains(null))
-                added.Add(Period.Annual(tenant, year));
-            db.Periods.AddRange(added);
-            await db.SaveChangesAsync(ct);
-            Message = added.Count == 0 ? $"Periode tahun {year} sudah ada." : $"{added.Count} periode tahun {year} dibuka.";
-        }
+        Message = (await PeriodCalendar.OpenYearAsync(db, TenantOf(scope), year, ct)).Message;
         await LoadAsync(scope, null, ct);
         return Page();
     }
 
-    /// <summary>The code whose units the board shows, or null for users without a board (lurah, staf).</summary>
+    private bool HasBoard() => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Verifikator) || User.IsInRole(Roles.Pimpinan) || User.IsInRole(Roles.Camat);
+
+    /// <summary>The code whose units the board shows: the tenant for city roles, the kecamatan for a camat; null without one.</summary>
     private string? Scope()
     {
-        IsAdmin = User.IsInRole(Roles.Admin);
         if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Verifikator) || User.IsInRole(Roles.Pimpinan))
-            return UnitScope.TenantOf(User) is { Length: > 0 } t ? t : "32.73";
+        {
+            var tenant = HttpContext.CurrentTenant();
+            IsAdmin = tenant is not null && UnitScope.CanAdminister(User, tenant);
+            return tenant;
+        }
         return User.IsInRole(Roles.Camat) ? User.UnitCode() : null;
     }
 
@@ -79,10 +77,13 @@ public sealed class IndexModel(RaporDbContext db, TimeProvider clock) : PageMode
         Current = periodKey is not null ? Periods.FirstOrDefault(p => p.Key == periodKey)
             : Periods.Where(p => p.OpensOn <= today).OrderBy(p => p.Kind).ThenByDescending(p => p.OpensOn).FirstOrDefault();
         if (Current is null)
+        {
+            Next = await NextStep.ForAsync(db, HttpContext, TenantCode, NextStep.Need.OpenPeriod, ct);
             return;
+        }
         var periodId = Current.Id;
         var units = await db.Regions.AsNoTracking()
-            .Where(r => r.TenantCode == TenantCode && r.Level != RegionLevel.KabupatenKota && (r.Code == scope || r.Code.StartsWith(scope + ".")))
+            .Where(r => r.TenantCode == TenantCode && r.Level != RegionLevel.KabupatenKota && r.IsActive && (r.Code == scope || r.Code.StartsWith(scope + ".")))
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct);
         var kecNames = await db.Regions.AsNoTracking().Where(r => r.TenantCode == TenantCode && r.Level == RegionLevel.Kecamatan)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Infrastructure;
 
@@ -27,6 +28,8 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
     public bool IsAdmin { get; private set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
+    public NextStep? Next { get; private set; }
+    public TenantTerms Terms { get; private set; } = TenantTerms.Unknown;
 
     public string ZoneSummary => ZoneText(Rows);
 
@@ -105,17 +108,22 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
 
     private async Task<Period?> PeriodForAdminAsync(string key, CancellationToken ct)
     {
-        var tenant = UnitScope.TenantOf(User);
-        if (!User.IsInRole(Roles.Admin) || tenant is null || !Period.TryParseKey(key, out var y, out var m))
+        var tenant = HttpContext.CurrentTenant();
+        if (tenant is null || !UnitScope.CanAdminister(User, tenant) || !Period.TryParseKey(key, out var y, out var m))
             return null;
         return await db.Periods.FirstOrDefaultAsync(p => p.TenantCode == tenant && p.Year == y && p.Month == m, ct);
     }
 
     private async Task LoadAsync(string? periodKey, string? level, CancellationToken ct)
     {
-        IsAdmin = User.IsInRole(Roles.Admin);
-        TenantCode = UnitScope.TenantOf(User) is { Length: > 0 } t ? t : "32.73";
+        var tenant = HttpContext.CurrentTenant();
+        Next = await NextStep.ForAsync(db, HttpContext, tenant, NextStep.Need.OpenPeriod, ct);
+        if (tenant is null)
+            return;
+        TenantCode = tenant;
+        IsAdmin = UnitScope.CanAdminister(User, tenant);
         TenantName = await db.Tenants.Where(x => x.Code == TenantCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? TenantCode;
+        Terms = await TenantTerms.LoadAsync(db.Regions, TenantCode, ct);
         Level = level == "kelurahan" ? "kelurahan" : "kecamatan";
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Periods = (await db.Periods.AsNoTracking().Where(p => p.TenantCode == TenantCode && p.OpensOn <= today).ToListAsync(ct))
@@ -126,12 +134,13 @@ public sealed class RankingModel(RaporDbContext db, ScoringService scoring, Time
             return;
         var lvl = Level == "kelurahan" ? RegionLevel.Kelurahan : RegionLevel.Kecamatan;
         Rows = (await scoring.StandingsAsync(Current, ct)).Where(r => r.Level == lvl).OrderBy(r => r.Position).ToList();
-        (GeoJson, MapData) = MapOf(TenantCode, lvl, Rows);
+        (GeoJson, MapData) = await MapOfAsync(db, TenantCode, lvl, Rows, ct);
     }
 
-    /// <summary>Zone colours per kecamatan for the choropleth; no map for kelurahan or tenants without boundaries.</summary>
-    public static (string? GeoJson, string Data) MapOf(string tenant, RegionLevel level, List<ScoreRecord> rows) =>
-        level == RegionLevel.Kecamatan && MapModel.HasGeoJson(tenant)
-            ? (MapModel.GeoJsonFor(tenant), JsonSerializer.Serialize(rows.ToDictionary(r => r.UnitCode, r => new { zone = r.Zone, total = Math.Round(r.Total, 2), rank = r.Rank, name = r.Name })))
+    /// <summary>Zone colours per unit for the choropleth, at either level; no map where the tenant has no shapes.</summary>
+    public static async Task<(string? GeoJson, string Data)> MapOfAsync(RaporDbContext db, string tenant, RegionLevel level, List<ScoreRecord> rows, CancellationToken ct) =>
+        await Maps.RegionShapes.AnyAsync(db, tenant, level, ct)
+            ? ($"/api/regions/{tenant}/shapes?level={(level == RegionLevel.Kecamatan ? "kecamatan" : "kelurahan")}",
+                JsonSerializer.Serialize(rows.ToDictionary(r => r.UnitCode, r => new { zone = r.Zone, total = Math.Round(r.Total, 2), rank = r.Rank, name = r.Name })))
             : (null, "{}");
 }

@@ -13,7 +13,8 @@ public static class RaporPdf
     private static readonly Lock Gate = new();
     private static bool _fontsReady;
 
-    public static byte[] Render(RaporView v, DateOnly today)
+    /// <param name="logo">The tenant's logo (PNG or JPEG, checked at upload), drawn above the heading.</param>
+    public static byte[] Render(RaporView v, DateOnly today, byte[]? logo = null)
     {
         EnsureFonts();
         using var doc = new PdfDocument();
@@ -53,12 +54,20 @@ public static class RaporPdf
         }
 
         NewPage();
-        Line($"{v.TenantName.ToUpperInvariant()} — RAPOR KINERJA", title, 22);
+        using var logoBytes = logo is null ? null : new MemoryStream(logo, writable: false);
+        if (logoBytes is not null)
+        {
+            using var image = XImage.FromStream(logoBytes);
+            var height = 42.0;
+            g.DrawImage(image, left, y, height * image.PixelWidth / Math.Max(1, image.PixelHeight), height);
+            y += height + 6;
+        }
+        Line($"{v.Tenant.DisplayOfficialName.ToUpper(Id)} — RAPOR KINERJA", title, 22);
         Line($"{v.LevelWord} {v.Unit.Name} ({v.Unit.Code}) · {v.Period.Label}", h, 18);
         var s = v.Score;
         Line(s is null ? "Skor belum dihitung." : $"Nilai akhir: {s.Total.ToString("0.00", Id)}   Zona: {s.Zone.ToUpperInvariant()}   {v.RankText}", h, 18);
         Line($"Nilai mandiri (klaim): {v.ClaimedTotal.ToString("0.00", Id)}   Nilai sendiri terverifikasi: {v.Verified.OwnScore.ToString("0.00", Id)}"
-             + (s?.KelurahanMean is { } m ? $"   Rata-rata kelurahan: {m.ToString("0.00", Id)}" : ""), body, 16);
+             + (s?.KelurahanMean is { } m ? $"   Rata-rata {v.ChildrenWord.ToLower(Id)}: {m.ToString("0.00", Id)}" : ""), body, 16);
         if (!v.Finalized)
             Line("Status: sementara (periode belum difinalisasi).", body);
         y += 6;
@@ -77,25 +86,32 @@ public static class RaporPdf
         if (v.Children.Count > 0)
         {
             y += 8;
-            Line("Kelurahan/desa", h, 16);
+            Line(v.ChildrenWord, h, 16);
             foreach (var c in v.Children)
                 Row(body, (c.Name, 0, 300, false), (c.Zone, 300, 80, false), (c.Total.ToString("0.00", Id), 380, 60, true), ($"#{c.Rank}", 440, 55, true));
         }
-        // Signature block: the Bagian Pemerintahan signs the rapor it hands to the camat/lurah.
+        // Signature block: the official the tenant named in its branding signs the rapor it hands to the camat/lurah;
+        // what is not set stays a dotted line to fill in by hand.
         if (y + 110 > page.Height.Point - 60)
             NewPage();
         y += 24;
         var sx = left + 280;
-        g.DrawString($"{v.TenantName.Replace("Kota ", "", StringComparison.Ordinal).Replace("Kabupaten ", "", StringComparison.Ordinal)}, {today.ToString("d MMMM yyyy", Id)}", body, XBrushes.Black, new XPoint(sx, y));
-        g.DrawString("Kepala Bagian Pemerintahan", body, XBrushes.Black, new XPoint(sx, y + 14));
-        g.DrawString("(........................................)", body, XBrushes.Black, new XPoint(sx, y + 80));
-        g.DrawString("NIP ....................................", body, XBrushes.Black, new XPoint(sx, y + 94));
+        var t = v.Tenant;
+        g.DrawString($"{PlaceOf(t.Name)}, {today.ToString("d MMMM yyyy", Id)}", body, XBrushes.Black, new XPoint(sx, y));
+        g.DrawString(Fit(g, t.SignatoryTitle is { Length: > 0 } title2 ? title2 : "........................................", body, width - 280), body, XBrushes.Black, new XPoint(sx, y + 14));
+        g.DrawString(t.SignatoryName is { Length: > 0 } signer ? signer : "(........................................)", body, XBrushes.Black, new XPoint(sx, y + 80));
+        g.DrawString("NIP " + (t.SignatoryNip is { Length: > 0 } nip ? nip : "...................................."), body, XBrushes.Black, new XPoint(sx, y + 94));
         g.DrawString($"Dicetak oleh Rapor {today:yyyy-MM-dd}. Skor dari nilai terverifikasi; kerangka: {v.Spec.Framework.Name}.", small, XBrushes.Gray, new XPoint(left, page.Height.Point - 40));
         g.Dispose();
         using var ms = new MemoryStream();
         doc.Save(ms);
         return ms.ToArray();
     }
+
+    /// <summary>Where the rapor is signed: the kab/kota's name without "Kota"/"Kabupaten" ("Palembang").</summary>
+    internal static string PlaceOf(string tenantName) =>
+        tenantName.StartsWith("Kota ", StringComparison.Ordinal) ? tenantName[5..]
+        : tenantName.StartsWith("Kabupaten ", StringComparison.Ordinal) ? tenantName[10..] : tenantName;
 
     private static string Num(double? v) => v is { } d ? d.ToString("0.##", Id) : "—";
 

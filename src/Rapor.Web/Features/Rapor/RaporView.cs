@@ -10,7 +10,8 @@ public sealed class RaporView
 {
     public required Period Period { get; init; }
     public required Region Unit { get; init; }
-    public required string TenantName { get; init; }
+    public required Tenant Tenant { get; init; }
+    public string TenantName => Tenant.Name;
     public required ScoringService.Spec Spec { get; init; }
     public ScoreRecord? Score { get; init; }
     public int PeerCount { get; init; }
@@ -21,7 +22,18 @@ public sealed class RaporView
     public List<(Period Period, ScoreRecord Score)> Trend { get; init; } = [];
 
     public bool Finalized => Period.FinalizedAt is not null;
-    public string LevelWord => Unit.Level == RegionLevel.Kecamatan ? "Kecamatan" : Unit.Type == "desa" ? "Desa" : "Kelurahan";
+    public UnitTerms Terms => UnitTerms.Of(Unit);
+
+    /// <summary>"Kecamatan", "Kelurahan" or "Desa" in Bahasa Indonesia, for the PDF and exports.</summary>
+    public string LevelWord => Terms.Kind.Id;
+
+    /// <summary>What the unit's children are called: "Kelurahan", "Desa" or "Kelurahan/Desa" when it has both.</summary>
+    public string ChildrenWord => Children.Select(c => RegionCode.VillageTypeOf(c.UnitCode)).Distinct().Order(StringComparer.Ordinal).ToList() switch
+    {
+        ["desa"] => "Desa",
+        ["kelurahan"] => "Kelurahan",
+        _ => "Kelurahan/Desa",
+    };
     public string RankText => Score is null ? "belum dihitung" : $"peringkat {(Score.Tied ? "=" : "")}{Score.Rank} dari {PeerCount}";
 
     /// <summary>A score as Indonesians write it: two decimals, decimal comma.</summary>
@@ -58,7 +70,7 @@ public sealed class RaporView
         {
             Period = period,
             Unit = unit,
-            TenantName = await db.Tenants.Where(t => t.Code == unit.TenantCode).Select(t => t.Name).FirstAsync(ct),
+            Tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Code == unit.TenantCode, ct),
             Spec = v.Spec,
             Score = score,
             PeerCount = standings.Count(s => s.Level == unit.Level),

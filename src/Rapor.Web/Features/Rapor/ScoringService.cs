@@ -53,8 +53,11 @@ public sealed class ScoringService(RaporDbContext db, TimeProvider clock)
     public async Task<List<UnitInput>> InputsAsync(Spec spec, string tenant, Guid periodId, bool verified, CancellationToken ct, string? unitCode = null, bool withChildren = false)
     {
         var below = unitCode + ".";
+        // A unit removed from the code list (inactive) still counts in the periods that opened before it left.
+        var opens = await db.Periods.Where(p => p.Id == periodId).Select(p => p.OpensOn).FirstOrDefaultAsync(ct);
         var units = await db.Regions.AsNoTracking()
-            .Where(r => r.TenantCode == tenant && r.Level != RegionLevel.KabupatenKota && (unitCode == null || r.Code == unitCode || (withChildren && r.Code.StartsWith(below))))
+            .Where(r => r.TenantCode == tenant && r.Level != RegionLevel.KabupatenKota && (r.IsActive || r.InactiveSince > opens)
+                && (unitCode == null || r.Code == unitCode || (withChildren && r.Code.StartsWith(below))))
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct);
         var values = await (from r in db.Reports
                             join v in db.ReportValues on r.Id equals v.ReportId

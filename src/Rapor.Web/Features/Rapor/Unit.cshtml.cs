@@ -9,7 +9,7 @@ namespace Rapor.Web.Features.Rapor;
 
 /// <summary>The rapor of one unit for one period: total, zone, rank, bidang, indicators, trend, kelurahan, "Mengapa nilai ini?".</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
-public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthorizationService authz, TimeProvider clock) : PageModel
+public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthorizationService authz, TimeProvider clock, Infrastructure.FileStorage files) : PageModel
 {
     public RaporView V { get; private set; } = null!;
 
@@ -19,7 +19,17 @@ public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthor
     {
         if (await LoadAsync(unit, period, ct) is { } r)
             return r;
-        return File(RaporPdf.Render(V, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), "application/pdf", $"rapor-{V.Unit.Code}-{V.Period.Key}.pdf");
+        byte[]? logo = null;
+        if (V.Tenant.LogoId is { } logoId && files.TryOpenRead(logoId) is { } stream)
+        {
+            await using (stream)
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, ct);
+                logo = buffer.ToArray();
+            }
+        }
+        return File(RaporPdf.Render(V, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), logo), "application/pdf", $"rapor-{V.Unit.Code}-{V.Period.Key}.pdf");
     }
 
     public async Task<IActionResult> OnGetExcelAsync(string unit, string period, CancellationToken ct)
@@ -41,7 +51,7 @@ public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthor
         });
         var sheets = new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { ["Rapor"] = summary, ["Bidang"] = bidang.ToList(), ["Indikator"] = indicators.ToList() };
         if (V.Children.Count > 0)
-            sheets["Kelurahan"] = V.Children.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
+            sheets[V.ChildrenWord.Replace('/', '-')] = V.Children.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kode"] = c.UnitCode, ["Nama"] = c.Name, ["Nilai"] = c.Total, ["Zona"] = c.Zone, ["Peringkat"] = c.Rank }).ToList();
         return File(ExcelExport.Save(sheets), ExcelExport.ContentType, $"rapor-{V.Unit.Code}-{V.Period.Key}.xlsx");
     }
 

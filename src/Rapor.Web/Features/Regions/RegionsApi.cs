@@ -8,7 +8,8 @@ namespace Rapor.Web.Features.Regions;
 /// <summary>Public, read-only region reference data (Kemendagri codes).</summary>
 public static class RegionsApi
 {
-    public sealed record RegionDto(string Code, string Name, string Level, string Type);
+    /// <param name="Active">False for a unit removed from the code list while it held data (kept, no longer in use).</param>
+    public sealed record RegionDto(string Code, string Name, string Level, string Type, bool Active = true);
 
     public static void MapRegionsApi(this IEndpointRouteBuilder app)
     {
@@ -35,7 +36,7 @@ public static class RegionsApi
         if (!RegionCode.IsValid(code))
             return BadCode(code);
         var r = await db.Regions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
-        return r is null ? NotFound(code) : TypedResults.Ok(new RegionDto(r.Code, r.Name, LevelName(r.Level), r.Type));
+        return r is null ? NotFound(code) : TypedResults.Ok(new RegionDto(r.Code, r.Name, LevelName(r.Level), r.Type, r.IsActive));
     }
 
     private static async Task<Results<Ok<List<RegionDto>>, ProblemHttpResult>> GetChildren(
@@ -45,7 +46,7 @@ public static class RegionsApi
             return BadCode(code);
         if (!await db.Regions.AnyAsync(x => x.Code == code, ct))
             return NotFound(code);
-        var children = await db.Regions.AsNoTracking().Where(x => x.ParentCode == code).OrderBy(x => x.Code)
+        var children = await db.Regions.AsNoTracking().Where(x => x.ParentCode == code && x.IsActive).OrderBy(x => x.Code)
             .Select(x => new { x.Code, x.Name, x.Level, x.Type }).ToListAsync(ct);
         return TypedResults.Ok(children.Select(x => new RegionDto(x.Code, x.Name, LevelName(x.Level), x.Type)).ToList());
     }

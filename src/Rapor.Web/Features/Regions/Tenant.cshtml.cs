@@ -23,7 +23,7 @@ public sealed class TenantModel(RaporDbContext db, IAuthorizationService authz) 
             return Forbid();
         Summary = (await RegionSummary.ForTenantsAsync(db, code, ct)).Single();
         Kecamatan = await RegionSummary.ForChildrenAsync(db, code, ct);
-        HasMap = MapModel.HasGeoJson(code);
+        HasMap = await Maps.RegionShapes.AnyAsync(db, code, Domain.RegionLevel.Kecamatan, ct);
         return Page();
     }
 }

@@ -147,6 +147,8 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
     {
         if (c.Period.FinalizedAt is not null)
             return "Periode ini sudah difinalisasi.";
+        if (!c.Unit.IsActive)
+            return $"Unit ini tidak aktif lagi sejak {c.Unit.InactiveSince:dd-MM-yyyy} (dihapus dari daftar kode wilayah); laporannya hanya dapat dibaca.";
         if (Today < c.Period.OpensOn)
             return $"Periode ini baru dibuka {c.Period.OpensOn:dd-MM-yyyy}.";
         if (Today > c.Period.LocksOn && (c.Extension is null || Today > c.Extension.NewDeadline))
@@ -324,7 +326,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         c.Report!.Submit(user.Name, clock.GetUtcNow().UtcDateTime, late: Today > c.Period.Deadline);
         if (c.Report.NeedsCamatApproval)
             await notifier.NotifyUnitAsync(c.Unit.ParentCode!, [Roles.Camat],
-                $"Laporan {c.Unit.Name} {c.Period.Label} diajukan dan menunggu persetujuan Anda.", ReviewLink(c), ct);
+                $"Laporan {UnitTerms.Of(c.Unit).Kind.Id} {c.Unit.Name} {c.Period.Label} diajukan dan menunggu persetujuan Anda.", ReviewLink(c), ct);
         await db.SaveChangesAsync(ct);
         return [];
     }
@@ -341,7 +343,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
     public async Task ApproveAsync(Context c, string? note, CancellationToken ct)
     {
         c.Report!.ApproveByCamat(user.Name, clock.GetUtcNow().UtcDateTime, note);
-        await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} disetujui camat dan diteruskan ke verifikasi kota.", FillLink(c), ct);
+        await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} disetujui camat dan diteruskan ke verifikasi {RegionCode.TenantTypeOf(c.Unit.Code)}.", FillLink(c), ct);
         await db.SaveChangesAsync(ct);
     }
 

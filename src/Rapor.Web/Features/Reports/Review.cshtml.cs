@@ -21,7 +21,7 @@ public sealed class ReviewModel(ReportWorkflow workflow, IAuthorizationService a
         ActAsync(unit, period, c => workflow.ApproveAsync(c, Note, ct), "Laporan disetujui dan diteruskan ke verifikasi kota.", ct);
 
     public Task<IActionResult> OnPostReturnAsync(string unit, string period, CancellationToken ct) =>
-        ActAsync(unit, period, c => workflow.ReturnAsync(c, Note ?? "", ct), "Laporan dikembalikan ke kelurahan.", ct);
+        ActAsync(unit, period, c => workflow.ReturnAsync(c, Note ?? "", ct), "Laporan dikembalikan ke lurah/kepala desa.", ct);
 
     private async Task<IActionResult> ActAsync(string unit, string period, Func<ReportWorkflow.Context, Task> act, string done, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
     [BindProperty]
     public Command Input { get; set; } = new();
 
-    public sealed class Command
+    /// <summary>Who a new account is: the same rules here and for an invited account (onboarding wizard).</summary>
+    public abstract class NewAccount
     {
         [Required(ErrorMessage = "Nama pengguna wajib diisi.")]
         [RegularExpression(@"^[a-z0-9._-]{3,64}$", ErrorMessage = "Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung.")]
@@ -24,7 +25,10 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         [Required(ErrorMessage = "Nama lengkap wajib diisi.")]
         [StringLength(150, ErrorMessage = "Nama lengkap paling panjang 150 karakter.")]
         public string DisplayName { get; set; } = "";
+    }
 
+    public sealed class Command : NewAccount
+    {
         [Required(ErrorMessage = "Peran wajib dipilih.")]
         public string Role { get; set; } = "";
 
@@ -38,7 +42,7 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         public string Password { get; set; } = "";
     }
 
-    public void OnGet() => Input.UnitCode = UnitScope.TenantOf(User) ?? "";
+    public void OnGet() => Input.UnitCode = HttpContext.CurrentTenant() ?? "";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -49,6 +53,8 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
         var unit = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Input.UnitCode.Trim(), ct);
         if (unit is null)
             ModelState.AddModelError("Input.UnitCode", $"Unit {Input.UnitCode} tidak ditemukan.");
+        else if (!unit.IsActive)
+            ModelState.AddModelError("Input.UnitCode", $"Unit {unit.Code} tidak aktif lagi (dihapus dari daftar kode wilayah).");
         else if (!UnitScope.CanView(User, unit.Code))
             ModelState.AddModelError("Input.UnitCode", "Unit di luar wilayah kewenangan Anda.");
         else if (Roles.All.Contains(Input.Role) && !FitsRole(Input.Role, unit.Level))

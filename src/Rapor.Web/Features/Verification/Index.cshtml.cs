@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Reports;
 using Rapor.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, Verif
     public Period? Current { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public string? Message { get; private set; }
+    public NextStep? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? period, CancellationToken ct)
     {
@@ -52,12 +54,20 @@ public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, Verif
 
     private async Task LoadAsync(string? periodKey, CancellationToken ct)
     {
-        var tenant = UnitScope.TenantOf(User) ?? "32.73";
+        var tenant = HttpContext.CurrentTenant();
+        if (tenant is null)
+        {
+            Next = await NextStep.ForAsync(db, HttpContext, tenant, NextStep.Need.OpenPeriod, ct);
+            return;
+        }
         Periods = (await db.Periods.AsNoTracking().Where(p => p.TenantCode == tenant && p.FinalizedAt == null).ToListAsync(ct))
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Month ?? 13).ToList();
         Current = Periods.FirstOrDefault(p => p.Key == periodKey) ?? Periods.FirstOrDefault(p => p.Kind == PeriodKind.Monthly);
         if (Current is null)
+        {
+            Next = await NextStep.ForAsync(db, HttpContext, tenant, NextStep.Need.OpenPeriod, ct);
             return;
+        }
         var periodId = Current.Id;
         var waiting = await (from r in db.Reports
                              join u in db.Regions on r.UnitCode equals u.Code

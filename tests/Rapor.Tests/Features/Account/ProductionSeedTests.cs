@@ -30,8 +30,13 @@ public sealed class ProductionSeedTests(ProductionSeedTests.Factory factory) : I
         using var demo = await RaporFactory.LoginResponseAsync(factory.Anonymous(), "admin", RaporFactory.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, demo.StatusCode); // back on the login form
         var admin = await factory.LoginAsync("kabag.pemerintahan", "rahasia-awal-2026");
-        Assert.Contains("Kota Bandung — 30 kecamatan, 151 kelurahan", await admin.GetStringAsync("/", ct), StringComparison.Ordinal);
-        // Regions and the example framework are reference data, seeded everywhere; demo reports are not.
+        // A production installation starts without any kabupaten/kota: the platform admin onboards them from the national list.
+        Assert.Contains("Belum ada kabupaten/kota yang terdaftar", await admin.GetStringAsync("/", ct), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Tenants.CountAsync(ct)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Regions.CountAsync(ct)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Frameworks.CountAsync(ct)));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(ct)));
+        // Pages that need a tenant say what to do instead of showing someone else's.
+        Assert.Contains("Pilih dulu kabupaten/kota", await admin.GetStringAsync("/Rapor/Ranking", ct), StringComparison.Ordinal);
     }
 }

@@ -154,6 +154,13 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
     {
         var period = await factory.OpenPeriodAsync(2035, 4);
         await TwoVerifiedKecamatanAsync(period);
+        // The signatory comes from the tenant's branding, not from the code.
+        await factory.WithDbAsync(async db =>
+        {
+            var t = await db.Tenants.SingleAsync(x => x.Code == Scenario.Tenant, Ct);
+            (t.SignatoryTitle, t.SignatoryName, t.SignatoryNip) = ("Kepala Bagian Tata Pemerintahan", "Rahmat Hidayat (uji)", "197501012000031001");
+            return await db.SaveChangesAsync(Ct);
+        });
         var camat = await factory.LoginAsync("admin.bandung");
         var html = await camat.GetStringAsync($"/Rapor/{Sukajadi}/{period}", Ct);
         Assert.Contains("peringkat 2 dari 30", html, StringComparison.Ordinal);
@@ -167,7 +174,10 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
         var text = PdfText(pdf);
         Assert.Contains("Kecamatan Sukajadi", text, StringComparison.Ordinal);
         Assert.Contains(score.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
-        Assert.Contains("Kepala Bagian Pemerintahan", text, StringComparison.Ordinal);
+        Assert.Contains("PEMERINTAH KOTA BANDUNG", text, StringComparison.Ordinal);
+        Assert.Contains("Kepala Bagian Tata Pemerintahan", text, StringComparison.Ordinal);
+        Assert.Contains("Rahmat Hidayat (uji)", text, StringComparison.Ordinal);
+        Assert.Contains("NIP 197501012000031001", text, StringComparison.Ordinal);
 
         var xlsx = await camat.GetByteArrayAsync($"/Rapor/{Sukajadi}/{period}?handler=Excel", Ct);
         Assert.Equal((byte)'P', xlsx[0]);
