@@ -11,6 +11,7 @@ using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -49,6 +50,7 @@ public static class RaporApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Rapor.ScoringService>();
         services.AddScoped<Features.Verification.VerificationService>();
+        services.AddProvenance(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -204,6 +206,7 @@ public static class RaporApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Rapor API")).AllowAnonymous();
         app.MapRegionsApi();
         app.MapEvidenceEndpoint();
+        app.MapProvenance();
         app.MapFrameworksApi();
         app.MapReportsApi();
         app.MapPublicApi();
