@@ -93,3 +93,6 @@ public sealed class EvidenceFlags
 
 /// <summary>The flags of one evidence file, for the shared partial _Flags.</summary>
 public sealed record FlagList(EvidenceFlags Flags, Evidence Evidence);
+
+/// <summary>One evidence file on the verification page with its flags and, for each duplicate, the evidence it resembles.</summary>
+public sealed record CompareView(EvidenceFlags Flags, Evidence Evidence, IReadOnlyDictionary<Guid, Evidence> Others, bool Open);
