@@ -34,7 +34,7 @@ public sealed class EvidenceFlag
     public required string UnitCode { get; init; }
     public EvidenceFlagKind Kind { get; init; }
 
-    /// <summary>Duplicate: Hamming distance of the perceptual hashes (0 = same picture, or byte-identical file).</summary>
+    /// <summary>Duplicate: Hamming distance of the perceptual hashes; null when only the bytes could be compared (a PDF, a HEIC photo: the very same file).</summary>
     public int? HashDistance { get; init; }
 
     /// <summary>OutsideArea: metres from the unit's boundary.</summary>

@@ -63,7 +63,7 @@ public sealed class EvidenceFlags
     /// <summary>One sentence for a flag in the reader's language.</summary>
     public string Describe(EvidenceFlag f, IStringLocalizer t) => f.Kind switch
     {
-        EvidenceFlagKind.Duplicate => t[f.HashDistance == 0 ? "Sama dengan bukti {0}, {1}" : "Foto ini mirip dengan bukti {0}, {1}",
+        EvidenceFlagKind.Duplicate => t[f.HashDistance is null ? "Sama dengan bukti {0}, {1}" : "Foto ini mirip dengan bukti {0}, {1}",
             UnitLabel(f.OtherUnitCode), PeriodLabel(f.OtherPeriod, t)] + OtherDetail(f, t),
         EvidenceFlagKind.OutsideArea => t["Diambil {0} m di luar batas wilayah", (f.Meters ?? 0).ToString("N0", CultureInfo.CurrentCulture)],
         EvidenceFlagKind.DateMismatch => t["Diambil {0}, {1} hari di luar waktu yang dilaporkan",

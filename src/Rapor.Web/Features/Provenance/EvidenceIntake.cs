@@ -165,6 +165,7 @@ public sealed class EvidenceIntake(RaporDbContext db, FileStorage storage, Photo
             .Select(e => e.Id).Take(50).ToListAsync(ct);
         foreach (var id in sameBytes)
             distances[id] = 0;
+        // A file without a perceptual hash (PDF, HEIC) can only be the very same file: no distance to report.
         distances.Remove(evidence.Id);
         if (distances.Count == 0)
             return [];
@@ -178,7 +179,7 @@ public sealed class EvidenceIntake(RaporDbContext db, FileStorage storage, Photo
             .Take(options.MaxMatchesNamed)
             .Select(o => new EvidenceFlag
             {
-                EvidenceId = evidence.Id, UnitCode = evidence.UnitCode, Kind = EvidenceFlagKind.Duplicate, HashDistance = distances[o.EvidenceId],
+                EvidenceId = evidence.Id, UnitCode = evidence.UnitCode, Kind = EvidenceFlagKind.Duplicate, HashDistance = hash is null ? null : distances[o.EvidenceId],
                 OtherEvidenceId = o.EvidenceId, OtherUnitCode = o.UnitCode, OtherPeriod = o.PeriodKey, OtherSource = o.Source, OtherRef = o.Ref,
                 OtherUploadedBy = o.UploadedBy,
             }).ToList();

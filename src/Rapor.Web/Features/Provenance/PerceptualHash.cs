@@ -98,9 +98,15 @@ public static class PerceptualHash
         return shown;
     }
 
-    /// <summary>The hash of a 32×32 luminance grid (row-major); public for tests.</summary>
-    public static ulong FromGrid(double[] grid)
+    /// <summary>
+    /// The hash of a 32×32 luminance grid (row-major); null for a (nearly) flat picture — blank, black or a file cut
+    /// short before any pixel — which has no shape to recognise and would otherwise match every other flat one.
+    /// </summary>
+    public static ulong? FromGrid(double[] grid)
     {
+        var mean = grid.Average();
+        if (grid.Max(v => Math.Abs(v - mean)) < 2)
+            return null;
         // Only the 8×8 lowest frequencies are needed: rows first (8 of 32 outputs per row), then columns.
         var rows = new double[Size * Low];
         for (var y = 0; y < Size; y++)

@@ -26,7 +26,7 @@ public static class ReportsApi
     /// <param name="Period">duplicate: the other evidence's period ("2025-06").</param>
     /// <param name="Source">duplicate: report, activity, visit or innovation.</param>
     /// <param name="Reference">duplicate: indicator code, activity kind or innovation name.</param>
-    /// <param name="HashDistance">duplicate: differing bits of 64 (0 = identical).</param>
+    /// <param name="HashDistance">duplicate: differing bits of the 64-bit perceptual hashes; null when the very same file (not a decodable photo) was found.</param>
     /// <param name="Meters">outside-area: distance from the unit's boundary.</param>
     /// <param name="Days">date-mismatch: days outside the period or activity date.</param>
     /// <param name="Missing">no-metadata: "time" and/or "location".</param>
