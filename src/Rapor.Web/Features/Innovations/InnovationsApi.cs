@@ -8,7 +8,7 @@ namespace Rapor.Web.Features.Innovations;
 public static class InnovationsApi
 {
     public sealed record InnovationDto(Guid Id, string Name, string TenantCode, string UnitCode, string UnitName, string Bentuk, string Jenis,
-        string Stage, string? Problem, string? Results, Guid? ReplicatedFrom, int Replications);
+        string Stage, string? Problem, string? Results, Guid? ReplicatedFrom, int Replications, List<string> Photos);
 
     public static void MapInnovationsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/public/innovations", Search).WithTags("Public").AllowAnonymous()
@@ -26,6 +26,7 @@ public static class InnovationsApi
         var items = await GalleryModel.SearchAsync(db, q, tenant, null, null, min, ct);
         return TypedResults.Ok(items.Select(x => new InnovationDto(x.Innovation.Id, x.Innovation.Name, x.Innovation.TenantCode, x.Innovation.UnitCode, x.UnitName,
             InnovationAccess.BentukText(x.Innovation.Bentuk), InnovationAccess.JenisText(x.Innovation.Jenis), InnovationCompliance.StageText(x.Stage),
-            x.Innovation.Problem, x.Innovation.Results, x.Innovation.ReplicatedFromId, x.Replications)).ToList());
+            x.Innovation.Problem, x.Innovation.Results, x.Innovation.ReplicatedFromId, x.Replications,
+            x.Photos.Select(p => $"/files/photo/{p}").ToList())).ToList());
     }
 }

@@ -282,4 +282,46 @@ public sealed class ProvenanceTests(RaporFactory factory) : IClassFixture<RaporF
         Assert.Contains("Foto kegiatan bersama dua kelurahan, dicek di lapangan", rapor, StringComparison.Ordinal);
         Assert.Contains("mirip dengan bukti Kec. Sukasari", rapor, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_photo_shown_publicly_is_served_without_its_EXIF_location()
+    {
+        var (period, year, code, _) = await PeriodAsync();
+        var gps = Inside(Scenario.CisarantenWetan);
+        var withGps = Photo(115, new DateTime(year, 3, 1), gps);
+        // A verified innovation stage of the demo data gets a photo carrying GPS.
+        var photoId = await factory.WithDbAsync(async db =>
+        {
+            var step = await db.InnovationSteps.Where(s => s.Status == StageStatus.Diverifikasi).OrderBy(s => s.Id).FirstAsync(Ct);
+            var id = Guid.CreateVersion7();
+            using var scope = factory.Services.CreateScope();
+            var stored = (await scope.ServiceProvider.GetRequiredService<Rapor.Web.Infrastructure.FileStorage>().SaveAsync(id, new MemoryStream(withGps), Ct)).File!;
+            db.Evidence.Add(new Evidence { Id = id, UnitCode = step.UnitCode, InnovationStepId = step.Id, FileName = "inovasi.jpg", ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = "t", UploadedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(Ct);
+            return id;
+        });
+        using var response = await factory.Anonymous().GetAsync($"/files/photo/{photoId}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        var served = await response.Content.ReadAsByteArrayAsync(Ct);
+        var facts = PhotoInspector.Inspect(new MemoryStream(served), "image/jpeg");
+        Assert.False(facts.HasLocation);
+        Assert.Null(facts.CapturedAt);
+        Assert.Equal(-1, served.AsSpan().IndexOf("Exif\0\0"u8));
+        // Still the same picture.
+        Assert.True(PerceptualHash.Distance(facts.Hash!.Value, PhotoInspector.Inspect(new MemoryStream(withGps), "image/jpeg").Hash!.Value) <= 4);
+        // The gallery and the open innovations API point at this copy only.
+        var gallery = await (await factory.LoginAsync("camat.batujajar")).GetStringAsync("/Innovations/Gallery", Ct);
+        Assert.Contains($"/files/photo/{photoId}", gallery, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/files/evidence/{photoId}", gallery, StringComparison.Ordinal);
+        Assert.Contains($"/files/photo/{photoId}", await factory.Anonymous().GetStringAsync("/api/public/innovations", Ct), StringComparison.Ordinal);
+
+        // A report photo is not public.
+        var lurah = await factory.LoginAsync(Lurah);
+        Assert.Equal(HttpStatusCode.Created, (await ApiUploadAsync(lurah, Scenario.CisarantenWetan, period, code, withGps)).StatusCode);
+        var reportPhoto = await factory.WithDbAsync(db => db.Evidence.Where(e => e.ReportValueId != null && e.UnitCode == Scenario.CisarantenWetan).OrderByDescending(e => e.UploadedAt).Select(e => e.Id).FirstAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync($"/files/photo/{reportPhoto}", Ct)).StatusCode);
+        using var denied = await (await factory.LoginAsync(OtherLurah)).GetAsync($"/files/photo/{reportPhoto}", Ct);
+        Assert.Contains("AccessDenied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
 }
