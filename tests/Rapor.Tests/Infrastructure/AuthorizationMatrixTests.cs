@@ -151,4 +151,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.WithDbAsync(db => Task.FromResult(db.Officials.Count(o => o.Name == "Penyusup"))));
     }
+
+    [Fact]
+    public async Task Only_the_units_own_people_may_upload_evidence_through_the_API()
+    {
+        var photo = PhotoFixtures.SceneJpeg(1, 200, 150);
+        foreach (var user in Users)
+        {
+            var client = await fixture.ClientFor(user);
+            using var form = new MultipartFormDataContent { { new StringContent("1.01"), "indicator" }, { new ByteArrayContent(photo), "file", "foto.jpg" } };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/32.73.29.1001/2034-01/evidence") { Content = form };
+            request.Headers.Add("RequestVerificationToken", await RaporFactory.AntiforgeryTokenAsync(client, user == "anon" ? "/Account/Login" : "/"));
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var expected = user == Lurah ? HttpStatusCode.Created : user == "anon" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{user}: {(int)response.StatusCode}");
+        }
+    }
 }
