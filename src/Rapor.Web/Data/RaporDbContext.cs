@@ -26,6 +26,8 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportValue> ReportValues => Set<ReportValue>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceFlag> EvidenceFlags => Set<EvidenceFlag>();
+    public DbSet<PhotoPrint> PhotoPrints => Set<PhotoPrint>();
     public DbSet<ActivityKind> ActivityKinds => Set<ActivityKind>();
     public DbSet<FieldActivity> FieldActivities => Set<FieldActivity>();
     public DbSet<Notification> Notifications => Set<Notification>();

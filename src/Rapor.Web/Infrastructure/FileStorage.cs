@@ -49,7 +49,7 @@ public sealed class FileStorage(StorageOptions options, IWebHostEnvironment env)
                 _ = await f.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
             var kind = EvidenceFormat.Detect(head, () => OfficeKind(temp));
             if (kind is not { } k)
-                return (null, "Jenis berkas tidak diizinkan. Unggah foto (JPG/PNG), PDF, XLSX atau DOCX; jenis diperiksa dari isi berkas, bukan dari namanya.");
+                return (null, "Jenis berkas tidak diizinkan. Unggah foto (JPG/PNG/HEIC), PDF, XLSX atau DOCX; jenis diperiksa dari isi berkas, bukan dari namanya.");
             File.Move(temp, PathOf(id), overwrite: true);
             return (new Stored(k.ContentType, k.Extension, size, Convert.ToHexStringLower(sha.GetHashAndReset())), null);
         }
@@ -69,6 +69,19 @@ public sealed class FileStorage(StorageOptions options, IWebHostEnvironment env)
     {
         if (File.Exists(PathOf(id)))
             File.Delete(PathOf(id));
+        foreach (var derived in Directory.Exists(Root) ? Directory.EnumerateFiles(Root, id.ToString("N") + ".*") : [])
+            File.Delete(derived);
+    }
+
+    /// <summary>A file made from an upload (e.g. its public copy without metadata), or null when not made yet.</summary>
+    public Stream? OpenDerived(Guid id, string kind) => File.Exists(PathOf(id) + "." + kind) ? File.OpenRead(PathOf(id) + "." + kind) : null;
+
+    /// <summary>Writes a derived file atomically: a reader never sees half of it, two writers leave one whole copy.</summary>
+    public async Task SaveDerivedAsync(Guid id, string kind, byte[] content, CancellationToken ct)
+    {
+        var temp = PathOf(id) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temp, content, ct);
+        File.Move(temp, PathOf(id) + "." + kind, overwrite: true);
     }
 
     // Only the generated id names the file: an uploaded name can never reach the file system.

@@ -12,6 +12,7 @@ using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
 using Rapor.Web.Features.Onboarding;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -53,6 +54,7 @@ public static class RaporApp
         services.AddScoped<Features.Rapor.ScoringService>();
         services.AddScoped<Features.Verification.VerificationService>();
         services.AddOnboarding();
+        services.AddProvenance(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -218,6 +220,7 @@ public static class RaporApp
         app.MapRegionsApi();
         app.MapOnboarding();
         app.MapEvidenceEndpoint();
+        app.MapProvenance();
         app.MapFrameworksApi();
         app.MapReportsApi();
         app.MapPublicApi();

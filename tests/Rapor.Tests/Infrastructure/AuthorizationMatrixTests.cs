@@ -338,4 +338,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 ? $"  {key}: Matrix row (\"{key.Split(' ')[1]} with sample values\", [users allowed]),"
                 : $"  {key}: Writes row (\"{key.Split(' ')[0].Split(',')[0]}\", \"{key.Split(' ')[1]} with sample values\", \"<json body>\", [users allowed]),";
     }
+
+    [Fact]
+    public async Task Only_the_units_own_people_may_upload_evidence_through_the_API()
+    {
+        var photo = PhotoFixtures.SceneJpeg(1, 200, 150);
+        foreach (var user in Users)
+        {
+            var client = await fixture.ClientFor(user);
+            using var form = new MultipartFormDataContent { { new StringContent("1.01"), "indicator" }, { new ByteArrayContent(photo), "file", "foto.jpg" } };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/32.73.29.1001/2034-01/evidence") { Content = form };
+            request.Headers.Add("RequestVerificationToken", await RaporFactory.AntiforgeryTokenAsync(client, user == "anon" ? "/Account/Login" : "/"));
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var expected = user == Lurah ? HttpStatusCode.Created : user == "anon" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{user}: {(int)response.StatusCode}");
+        }
+    }
 }

@@ -197,6 +197,10 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasIndex(e => e.FieldVisitId);
         builder.HasOne<InnovationStep>().WithMany().HasForeignKey(e => e.InnovationStepId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.InnovationStepId);
+        builder.HasIndex(e => e.Sha256);
+        builder.Property(e => e.CapturedAt).HasConversion(ProvenanceConfiguration.WallClock).HasMaxLength(19);
+        builder.Ignore(e => e.IsPhoto);
+        builder.Ignore(e => e.IsViewableImage);
         builder.Ignore(e => e.AuditScope);
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Activities;
 
 /// <summary>Records a field activity of the user's own unit, with GPS from the phone when allowed and photos.</summary>
-public sealed class CreateModel(RaporDbContext db, FileStorage storage, TimeProvider clock) : PageModel
+public sealed class CreateModel(RaporDbContext db, FileStorage storage, EvidenceIntake intake, TimeProvider clock) : PageModel
 {
     public const int MaxPhotos = 5;
 
@@ -99,11 +100,13 @@ public sealed class CreateModel(RaporDbContext db, FileStorage storage, TimeProv
                     return Page(); // nothing saved: the activity is only added to the context
                 }
                 stored.Add(id);
-                db.Evidence.Add(new Evidence
+                var evidence = new Evidence
                 {
                     Id = id, UnitCode = unit, FieldActivityId = activity.Id, FileName = FileStorage.SafeDisplayName(photo.FileName, file.Extension),
                     ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, UploadedBy = activity.CreatedBy, UploadedAt = activity.CreatedAt,
-                });
+                };
+                await intake.PrepareAsync(evidence, EvidenceContext.ForActivity(unit, activity.Date), ct);
+                db.Evidence.Add(evidence);
             }
             await db.SaveChangesAsync(ct);
             stored.Clear();
@@ -113,6 +116,7 @@ public sealed class CreateModel(RaporDbContext db, FileStorage storage, TimeProv
             foreach (var id in stored)
                 storage.Delete(id); // a failed save leaves no orphan files
         }
+        await intake.CheckReuseAsync(ct);
         TempData["Success"] = "Kegiatan tercatat.";
         return RedirectToPage("/Activities/Index", new { month = activity.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) });
     }

@@ -15,6 +15,7 @@ public sealed class IndexModel(RaporDbContext db, IAuthorizationService authz, T
     public DateOnly Month { get; private set; }
     public List<FieldActivity> Items { get; private set; } = [];
     public Dictionary<Guid, List<Evidence>> Photos { get; private set; } = [];
+    public Provenance.EvidenceFlags Flags { get; private set; } = Provenance.EvidenceFlags.Empty;
     public Dictionary<string, string> KindNames { get; private set; } = [];
     public bool CanRecord { get; private set; }
     public string? Error { get; private set; }
@@ -45,6 +46,7 @@ public sealed class IndexModel(RaporDbContext db, IAuthorizationService authz, T
         var ids = Items.Select(a => (Guid?)a.Id).ToList();
         Photos = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.FieldActivityId)).ToListAsync(ct))
             .GroupBy(e => e.FieldActivityId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        Flags = await Provenance.EvidenceFlags.LoadAsync(db, Photos.Values.SelectMany(l => l).Select(e => e.Id), ct);
         KindNames = await KindsAsync(db, u.TenantCode, ct);
         CanRecord = UnitScope.CanFillReport(User, u.Code);
         return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Innovations;
@@ -11,7 +12,7 @@ namespace Rapor.Web.Features.Innovations;
 /// One innovation: owners, replication, and its stages inisiatif → uji coba → penerapan, each with a date and evidence,
 /// submitted by the owners and verified (or returned with notes) by a verifikator.
 /// </summary>
-public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProvider clock) : PageModel
+public sealed class DetailModel(RaporDbContext db, FileStorage storage, EvidenceIntake intake, TimeProvider clock) : PageModel
 {
     public Innovation Innovation { get; private set; } = null!;
     public Region Unit { get; private set; } = null!;
@@ -20,6 +21,10 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
     public (Innovation Item, string Unit)? Origin { get; private set; }
     public List<(Innovation Item, string Unit)> Replicas { get; private set; } = [];
     public bool CanEdit { get; private set; }
+
+    /// <summary>Only who may see the unit gets the original files and their flags; everyone else the public copy.</summary>
+    public bool CanSeeUnit { get; private set; }
+    public EvidenceFlags Flags { get; private set; } = EvidenceFlags.Empty;
     public bool CanVerify { get; private set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
@@ -70,10 +75,13 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
                 Error = err;
                 return Page();
             }
-            db.Evidence.Add(new Evidence { Id = fileId, UnitCode = Innovation.UnitCode, InnovationStepId = step.Id, FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
-                ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = User.Identity!.Name!, UploadedAt = clock.GetUtcNow().UtcDateTime });
+            var evidence = new Evidence { Id = fileId, UnitCode = Innovation.UnitCode, InnovationStepId = step.Id, FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
+                ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = User.Identity!.Name!, UploadedAt = clock.GetUtcNow().UtcDateTime };
+            await intake.PrepareAsync(evidence, EvidenceContext.ForInnovation(Innovation.UnitCode, step.Date), ct);
+            db.Evidence.Add(evidence);
         }
         await db.SaveChangesAsync(ct);
+        await intake.CheckReuseAsync(ct);
         TempData["Message"] = $"Tahap {InnovationCompliance.StageText(stage)} diajukan untuk diverifikasi.";
         return RedirectToPage(new { id });
     }
@@ -127,6 +135,9 @@ public sealed class DetailModel(RaporDbContext db, FileStorage storage, TimeProv
         Replicas = (await (from x in db.Innovations join r in db.Regions on x.UnitCode equals r.Code where x.ReplicatedFromId == id select new { x, r.Name })
             .AsNoTracking().ToListAsync(ct)).Select(a => (a.x, a.Name)).ToList();
         CanEdit = InnovationAccess.CanEdit(User, i);
+        CanSeeUnit = UnitScope.CanView(User, i.UnitCode);
+        if (CanSeeUnit)
+            Flags = await EvidenceFlags.LoadAsync(db, Evidence.Values.SelectMany(l => l).Select(e => e.Id), ct);
         CanVerify = InnovationAccess.CanVerify(User, i);
         Message = this.Take("Message");
         return null;

@@ -10,7 +10,8 @@ namespace Rapor.Web.Features.Innovations;
 /// <summary>Verified innovations of every tenant, searchable; "replikasi" copies one into the user's own unit as a new inisiatif.</summary>
 public sealed class GalleryModel(RaporDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Item(Innovation Innovation, string UnitName, string TenantName, InnovationStage Stage, int Replications);
+    /// <param name="Photos">Photos of its verified stages; shown only through /files/photo (no EXIF location).</param>
+    public sealed record Item(Innovation Innovation, string UnitName, string TenantName, InnovationStage Stage, int Replications, List<Guid> Photos);
 
     public List<Item> Items { get; private set; } = [];
     public List<Tenant> Tenants { get; private set; } = [];
@@ -70,7 +71,13 @@ public sealed class GalleryModel(RaporDbContext db, TimeProvider clock) : PageMo
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
         var codes = list.Select(i => i.UnitCode).Concat(list.Select(i => i.TenantCode)).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        return list.Select(i => new Item(i, names.GetValueOrDefault(i.UnitCode, i.UnitCode), names.GetValueOrDefault(i.TenantCode, i.TenantCode), i.VerifiedStage!.Value, replications.GetValueOrDefault(i.Id)))
+        var verifiedSteps = list.SelectMany(i => i.Steps.Where(s => s.Status == StageStatus.Diverifikasi)).ToDictionary(s => s.Id, s => s.InnovationId);
+        var stepIds = verifiedSteps.Keys.Select(k => (Guid?)k).ToList();
+        var photos = (await db.Evidence.AsNoTracking().Where(e => stepIds.Contains(e.InnovationStepId) && (e.ContentType == "image/jpeg" || e.ContentType == "image/png"))
+                .OrderBy(e => e.UploadedAt).Select(e => new { e.Id, e.InnovationStepId }).ToListAsync(ct))
+            .GroupBy(e => verifiedSteps[e.InnovationStepId!.Value]).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
+        return list.Select(i => new Item(i, names.GetValueOrDefault(i.UnitCode, i.UnitCode), names.GetValueOrDefault(i.TenantCode, i.TenantCode), i.VerifiedStage!.Value,
+                replications.GetValueOrDefault(i.Id), photos.GetValueOrDefault(i.Id) ?? []))
             .OrderByDescending(x => x.Replications).ThenByDescending(x => x.Stage).ThenBy(x => x.Innovation.Name, StringComparer.Ordinal).ToList();
     }
 }

@@ -9,7 +9,7 @@ namespace Rapor.Web.Features.Innovations;
 public static class InnovationsApi
 {
     public sealed record InnovationDto(Guid Id, string Name, string TenantCode, string UnitCode, string UnitName, string Bentuk, string Jenis,
-        string Stage, string? Problem, string? Results, Guid? ReplicatedFrom, int Replications);
+        string Stage, string? Problem, string? Results, Guid? ReplicatedFrom, int Replications, List<string> Photos);
 
     public static void MapInnovationsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/public/innovations", Search).WithName("searchInnovations").WithTags("Public").AllowAnonymous()
@@ -30,6 +30,7 @@ public static class InnovationsApi
         // Plain text only (PlainText): rows stored before markup was stripped on input are cleaned here too.
         return TypedResults.Ok(items.Select(x => new InnovationDto(x.Innovation.Id, PlainText.From(x.Innovation.Name)!, x.Innovation.TenantCode, x.Innovation.UnitCode, x.UnitName,
             InnovationAccess.BentukText(x.Innovation.Bentuk), InnovationAccess.JenisText(x.Innovation.Jenis), InnovationCompliance.StageText(x.Stage),
-            PlainText.From(x.Innovation.Problem), PlainText.From(x.Innovation.Results), x.Innovation.ReplicatedFromId, x.Replications)).ToList());
+            PlainText.From(x.Innovation.Problem), PlainText.From(x.Innovation.Results), x.Innovation.ReplicatedFromId, x.Replications,
+            x.Photos.Select(p => $"/files/photo/{p}").ToList())).ToList());
     }
 }

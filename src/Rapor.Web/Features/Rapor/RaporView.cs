@@ -21,6 +21,35 @@ public sealed class RaporView
     public List<ScoreRecord> Children { get; init; } = [];
     public List<(Period Period, ScoreRecord Score)> Trend { get; init; } = [];
 
+    /// <summary>Verified values whose evidence was flagged and accepted anyway (internal rapor only; see <see cref="LoadFlaggedAsync"/>).</summary>
+    public List<FlaggedValue> FlaggedEvidence { get; private set; } = [];
+    public Provenance.EvidenceFlags EvidenceFlags { get; private set; } = Provenance.EvidenceFlags.Empty;
+
+    public sealed record FlaggedValue(string Code, string Name, VerificationStatus Status, string? VerifiedBy, string? Reason, List<Domain.Evidence> Evidence);
+
+    /// <summary>
+    /// Fills <see cref="FlaggedEvidence"/>: for each accepted or corrected value of this unit's report whose evidence
+    /// carries a risk flag, the flags and the verifier's reason. Kept off the public rapor, which shows scores only.
+    /// </summary>
+    public async Task LoadFlaggedAsync(RaporDbContext db, CancellationToken ct)
+    {
+        var rows = await (from r in db.Reports
+                          join v in db.ReportValues on r.Id equals v.ReportId
+                          join e in db.Evidence on v.Id equals e.ReportValueId
+                          where r.PeriodId == Period.Id && r.UnitCode == Unit.Code
+                                && (v.Verification == VerificationStatus.Diterima || v.Verification == VerificationStatus.Dikoreksi)
+                                && db.EvidenceFlags.Any(f => f.EvidenceId == e.Id && (f.Kind == EvidenceFlagKind.Duplicate || f.Kind == EvidenceFlagKind.OutsideArea || f.Kind == EvidenceFlagKind.DateMismatch))
+                          select new { v.IndicatorId, v.Verification, v.VerifiedBy, v.VerificationNote, Evidence = e }).AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0)
+            return;
+        EvidenceFlags = await Provenance.EvidenceFlags.LoadAsync(db, rows.Select(r => r.Evidence.Id), ct);
+        var indicators = Spec.Indicators.ToDictionary(i => i.Id);
+        FlaggedEvidence = rows.GroupBy(r => r.IndicatorId).Where(g => indicators.ContainsKey(g.Key))
+            .Select(g => new FlaggedValue(indicators[g.Key].Code, indicators[g.Key].Name, g.First().Verification, g.First().VerifiedBy, g.First().VerificationNote,
+                g.Select(x => x.Evidence).ToList()))
+            .OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
+    }
+
     public bool Finalized => Period.FinalizedAt is not null;
     public UnitTerms Terms => UnitTerms.Of(Unit);
 

@@ -67,6 +67,7 @@ public sealed class UnitModel(RaporDbContext db, ScoringService scoring, IAuthor
         if (v is null)
             return NotFound();
         V = v;
+        await v.LoadFlaggedAsync(db, ct);
         return null;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Reports;
@@ -18,13 +19,19 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
     public string? BlockReason { get; private set; }
     public List<string> Problems { get; } = [];
     public string? Success { get; private set; }
+    public EvidenceFlags Flags { get; private set; } = EvidenceFlags.Empty;
 
-    public sealed record Row(ReportWorkflow.Context C, Indicator Indicator, bool Editable, string? Message, bool IsError);
+    public sealed record Row(ReportWorkflow.Context C, Indicator Indicator, bool Editable, string? Message, bool IsError, EvidenceFlags Flags);
 
-    public Row RowFor(Indicator i, string? message = null, bool isError = false) => new(C, i, CanFill && BlockReason is null, message, isError);
+    public Row RowFor(Indicator i, string? message = null, bool isError = false) => new(C, i, CanFill && BlockReason is null, message, isError, Flags);
 
-    public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct) =>
-        await LoadAsync(unit, period, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string unit, string period, CancellationToken ct)
+    {
+        if (await LoadAsync(unit, period, ct) is { } denied)
+            return denied;
+        await LoadFlagsAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostValueAsync(string unit, string period, Guid indicatorId, string? value, string? note, int? version, CancellationToken ct)
     {
@@ -43,6 +50,7 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         var indicator = C.Indicators.FirstOrDefault(i => i.Id == indicatorId);
         if (indicator is null)
             return BadRequest();
+        await LoadFlagsAsync(ct);
         var row = RowFor(indicator, result.Saved ? $"Tersimpan {clock.GetLocalNow():HH:mm:ss}" : result.Error, !result.Saved);
         return Partial("_IndicatorRow", row);
     }
@@ -72,6 +80,7 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
         await db.SaveChangesAsync(ct);
         storage.Delete(evidence.Id);
         C.Evidence[evidence.ReportValueId!.Value].RemoveAll(e => e.Id == evidenceId);
+        await LoadFlagsAsync(ct);
         return Partial("_IndicatorRow", RowFor(indicator, "Bukti dihapus.", false));
     }
 
@@ -81,7 +90,10 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
             return denied;
         Problems.AddRange(await workflow.SubmitAsync(C, ct));
         if (Problems.Count > 0)
+        {
+            await LoadFlagsAsync(ct);
             return Page();
+        }
         TempData["Success"] = "Laporan berhasil diajukan.";
         return RedirectToPage(new { unit, period });
     }
@@ -92,42 +104,20 @@ public sealed class FillModel(ReportWorkflow workflow, RaporDbContext db, FileSt
             return (BlockReason, true);
         if (file is null || file.Length == 0)
             return ("Pilih berkas bukti terlebih dahulu.", true);
-        if (file.Length > EvidenceFormat.MaxBytes)
-            return ("Berkas lebih dari 10 MB.", true);
-        var id = Guid.CreateVersion7();
         await using var stream = file.OpenReadStream();
-        var (stored, error) = await storage.SaveAsync(id, stream, ct);
-        if (stored is null)
+        var (evidence, error) = await workflow.AddEvidenceAsync(C, indicator, stream, file.FileName, file.Length, ct);
+        if (evidence is null)
             return (error!, true);
-        Evidence evidence;
-        try
-        {
-            await workflow.EnsureReportAsync(C, ct);
-            evidence = new Evidence
-            {
-                Id = id,
-                UnitCode = C.Unit.Code,
-                ReportValueId = workflow.EnsureValue(C, indicator).Id,
-                FileName = FileStorage.SafeDisplayName(file.FileName, stored.Extension),
-                ContentType = stored.ContentType,
-                Size = stored.Size,
-                Sha256 = stored.Sha256,
-                UploadedBy = User.Identity!.Name!,
-                UploadedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.Evidence.Add(evidence);
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            storage.Delete(id); // no orphan file when the row cannot be saved
-            throw;
-        }
-        if (!C.Evidence.TryGetValue(evidence.ReportValueId!.Value, out var list))
-            C.Evidence[evidence.ReportValueId.Value] = list = [];
-        list.Add(evidence);
-        return ($"Bukti \"{evidence.FileName}\" diunggah.", false);
+        await LoadFlagsAsync(ct);
+        // The uploader learns of a flag now, while the photo can still be replaced.
+        return Flags.HasRisk(evidence.Id)
+            ? ("Bukti diunggah, tetapi bertanda; periksa keterangannya atau ganti fotonya.", true)
+            : ("Bukti diunggah.", false);
     }
+
+    /// <summary>The provenance flags of every evidence file shown.</summary>
+    private async Task LoadFlagsAsync(CancellationToken ct) =>
+        Flags = await EvidenceFlags.LoadAsync(db, C.Evidence.Values.SelectMany(l => l).Select(e => e.Id), ct);
 
     /// <summary>The report's context; with <paramref name="onlyIndicator"/>, only what one field's autosave needs.</summary>
     private async Task<IActionResult?> LoadAsync(string unit, string period, CancellationToken ct, bool forWrite = false, Guid? onlyIndicator = null)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Notifications;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Reports;
@@ -12,7 +13,7 @@ namespace Rapor.Web.Features.Reports;
 /// The rules of filling and moving one unit's report through its period; used by the form, the Excel upload and the API
 /// so all three behave the same. Authorization is the caller's job (pages and endpoints check the unit first).
 /// </summary>
-public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier)
+public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier, FileStorage storage, EvidenceIntake intake)
 {
     public sealed class Context
     {
@@ -186,6 +187,55 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             return new(false, ConflictMessage, true);
         }
         return new(true, null, false);
+    }
+
+    /// <summary>
+    /// Stores one file as evidence of an indicator (form and API alike): checked by content and size, then its photo
+    /// checks (time, place, metadata, reuse) run and their flags are stored with it. Returns the evidence or the
+    /// reason it was refused.
+    /// </summary>
+    public async Task<(Evidence? Evidence, string? Error)> AddEvidenceAsync(Context c, Indicator indicator, Stream content, string? fileName, long length, CancellationToken ct)
+    {
+        if (EditBlockReason(c) is { } blocked)
+            return (null, blocked);
+        if (length == 0)
+            return (null, "Pilih berkas bukti terlebih dahulu.");
+        if (length > EvidenceFormat.MaxBytes)
+            return (null, "Berkas lebih dari 10 MB.");
+        var id = Guid.CreateVersion7();
+        var (stored, error) = await storage.SaveAsync(id, content, ct);
+        if (stored is null)
+            return (null, error);
+        Evidence evidence;
+        try
+        {
+            await EnsureReportAsync(c, ct);
+            evidence = new Evidence
+            {
+                Id = id,
+                UnitCode = c.Unit.Code,
+                ReportValueId = EnsureValue(c, indicator).Id,
+                FileName = FileStorage.SafeDisplayName(fileName, stored.Extension),
+                ContentType = stored.ContentType,
+                Size = stored.Size,
+                Sha256 = stored.Sha256,
+                UploadedBy = user.Name,
+                UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            await intake.PrepareAsync(evidence, EvidenceContext.ForReport(c.Unit.Code, c.Period), ct);
+            db.Evidence.Add(evidence);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            storage.Delete(id); // no orphan file when the row cannot be saved
+            throw;
+        }
+        await intake.CheckReuseAsync(ct);
+        if (!c.Evidence.TryGetValue(evidence.ReportValueId!.Value, out var list))
+            c.Evidence[evidence.ReportValueId.Value] = list = [];
+        list.Add(evidence);
+        return (evidence, null);
     }
 
     public sealed record Entry(string Code, string? Raw, string? Note, int? Version, string Where);

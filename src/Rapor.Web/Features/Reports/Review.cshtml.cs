@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapor.Web.Domain;
+using Rapor.Web.Data;
 using Rapor.Web.Infrastructure;
 
 namespace Rapor.Web.Features.Reports;
 
 /// <summary>The camat reviews a kelurahan report of his kecamatan: approve it to the city, or return it with a note.</summary>
-public sealed class ReviewModel(ReportWorkflow workflow, IAuthorizationService authz) : PageModel
+public sealed class ReviewModel(ReportWorkflow workflow, RaporDbContext db, IAuthorizationService authz) : PageModel
 {
     public ReportWorkflow.Context C { get; private set; } = null!;
     public string? Error { get; private set; }
+    public Provenance.EvidenceFlags Flags { get; private set; } = Provenance.EvidenceFlags.Empty;
 
     [BindProperty]
     public string? Note { get; set; }
@@ -50,6 +52,7 @@ public sealed class ReviewModel(ReportWorkflow workflow, IAuthorizationService a
         if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.ApproveReport)).Succeeded)
             return Forbid();
         C = c;
+        Flags = await Provenance.EvidenceFlags.LoadAsync(db, c.Evidence.Values.SelectMany(l => l).Select(e => e.Id), ct);
         return null;
     }
 }

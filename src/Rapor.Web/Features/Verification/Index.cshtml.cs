@@ -12,7 +12,12 @@ namespace Rapor.Web.Features.Verification;
 /// <summary>The verifier's inbox: reports waiting for the city, riskiest first; clean ones can be accepted in bulk.</summary>
 public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, VerificationService verification) : PageModel
 {
-    public sealed record Row(string UnitCode, string UnitName, string Kecamatan, RegionLevel Level, DateTime? SubmittedAt, int Returns, List<RiskFlags.Flag> Flags);
+    public sealed record Row(string UnitCode, string UnitName, string Kecamatan, RegionLevel Level, DateTime? SubmittedAt, int Returns, List<RiskFlags.Flag> Flags,
+        int FlaggedEvidence)
+    {
+        /// <summary>A recycled or misplaced photo weighs more than a jump in a value: it questions the evidence itself.</summary>
+        public int Risk => Flags.Count + 2 * FlaggedEvidence;
+    }
 
     public List<Period> Periods { get; private set; } = [];
     public Period? Current { get; private set; }
@@ -39,7 +44,7 @@ public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, Verif
         var skipped = 0;
         foreach (var row in Rows.Where(r => units.Contains(r.UnitCode)))
         {
-            if (row.Flags.Count > 0 || !UnitScope.CanVerifyReport(User, row.UnitCode))
+            if (row.Risk > 0 || !UnitScope.CanVerifyReport(User, row.UnitCode))
             {
                 skipped++;
                 continue;
@@ -79,8 +84,9 @@ public sealed class IndexModel(RaporDbContext db, ReportWorkflow workflow, Verif
             .GroupBy(e => e.ReportId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var kecamatan = await db.Regions.AsNoTracking().Where(r => r.TenantCode == tenant && r.Level == RegionLevel.Kecamatan).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var flags = await RiskFlags.ForPeriodAsync(db, Current, ct);
+        var flaggedEvidence = await Provenance.EvidenceRisk.FlaggedEvidencePerUnitAsync(db, periodId, ct);
         Rows = waiting.Select(w => new Row(w.UnitCode, w.Name, w.Level == RegionLevel.Kecamatan ? w.Name : kecamatan.GetValueOrDefault(w.ParentCode ?? "", ""), w.Level,
-                w.SubmittedAt, returns.GetValueOrDefault(w.Id), flags.GetValueOrDefault(w.UnitCode) ?? []))
-            .OrderByDescending(r => r.Flags.Count).ThenBy(r => r.SubmittedAt).ToList();
+                w.SubmittedAt, returns.GetValueOrDefault(w.Id), flags.GetValueOrDefault(w.UnitCode) ?? [], flaggedEvidence.GetValueOrDefault(w.UnitCode)))
+            .OrderByDescending(r => r.Risk).ThenBy(r => r.SubmittedAt).ToList();
     }
 }

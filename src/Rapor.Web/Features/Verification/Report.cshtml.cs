@@ -13,6 +13,10 @@ public sealed class ReportModel(ReportWorkflow workflow, VerificationService ver
 {
     public ReportWorkflow.Context C { get; private set; } = null!;
     public Dictionary<Guid, List<RiskFlags.Flag>> Flags { get; private set; } = [];
+
+    /// <summary>Provenance flags of the report's evidence, and the other side of each duplicate for the side-by-side view.</summary>
+    public Provenance.EvidenceFlags Provenance { get; private set; } = Features.Provenance.EvidenceFlags.Empty;
+    public Dictionary<Guid, Evidence> Others { get; private set; } = [];
     public string? Error { get; private set; }
     public bool Open => C.Report is { } r && VerificationService.AwaitsCity(r) && C.Period.FinalizedAt is null;
 
@@ -80,6 +84,10 @@ public sealed class ReportModel(ReportWorkflow workflow, VerificationService ver
         if (!(await authz.AuthorizeAsync(User, new UnitResource(unit), UnitOperations.VerifyReport)).Succeeded)
             return Forbid();
         C = c;
+        Provenance = await Features.Provenance.EvidenceFlags.LoadAsync(db, c.Evidence.Values.SelectMany(l => l).Select(e => e.Id), ct);
+        var others = Provenance.All.Where(f => f.OtherEvidenceId != null).Select(f => f.OtherEvidenceId!.Value).Distinct().ToList();
+        Others = others.Count == 0 ? [] : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.Evidence.Where(e => others.Contains(e.Id)), e => e.Id, ct);
         Flags = (await RiskFlags.ForPeriodAsync(db, c.Period, ct)).GetValueOrDefault(unit)?.GroupBy(f => f.IndicatorId).ToDictionary(g => g.Key, g => g.ToList()) ?? [];
         return null;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Features.Notifications;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Features.Rapor;
 using Rapor.Web.Features.Reports;
 using Rapor.Web.Infrastructure;
@@ -46,6 +47,9 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
             throw new DomainException($"Alasan paling panjang {MaxNoteLength} karakter.");
         switch (decision)
         {
+            case Decision.Terima when note is null && (await EvidenceRisk.FlaggedValuesAsync(db, [value.Id], ct)).Count > 0:
+                // Accepting a recycled or misplaced photo is allowed, but the rapor must say why.
+                throw new DomainException("Bukti indikator ini bertanda (mirip bukti lain, di luar wilayah atau di luar periode). Tulis alasan menerimanya.");
             case Decision.Terima:
                 value.VerifiedValue = value.Value;
                 value.Verification = VerificationStatus.Diterima;
@@ -118,6 +122,12 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
         var pending = report.Values.Where(v => v.Verification == VerificationStatus.Belum).ToList();
         if (pending.Count > 0 && !acceptRest)
             throw new DomainException($"{pending.Count} indikator belum diputuskan.");
+        var flagged = await EvidenceRisk.FlaggedValuesAsync(db, pending.Select(v => v.Id).ToList(), ct);
+        if (flagged.Count > 0)
+        {
+            var codes = c.Indicators.Where(i => pending.Any(v => v.IndicatorId == i.Id && flagged.Contains(v.Id))).Select(i => i.Code);
+            throw new DomainException($"Indikator dengan bukti bertanda harus diputuskan satu per satu dengan alasan: {string.Join(", ", codes)}.");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var v in pending)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.Provenance;
 using Rapor.Web.Features.Rapor;
 using Rapor.Web.Features.Reports;
 using Rapor.Web.Infrastructure;
@@ -14,7 +15,8 @@ namespace Rapor.Web.Features.Verification;
 /// One visit on the phone: a checklist of the report's indicators (matches / value found / note), GPS and photos.
 /// Completing it turns every found value into the verified value and rescores the unit.
 /// </summary>
-public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, ScoringService scoring, FileStorage storage, IAuthorizationService authz, TimeProvider clock) : PageModel
+public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, ScoringService scoring, FileStorage storage, EvidenceIntake intake,
+    IAuthorizationService authz, TimeProvider clock) : PageModel
 {
     public FieldVisit Visit { get; private set; } = null!;
     public ReportWorkflow.Context C { get; private set; } = null!;
@@ -92,8 +94,10 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
                 return Page();
             }
             saved.Add(pid);
-            db.Evidence.Add(new Evidence { Id = pid, UnitCode = Visit.UnitCode, FieldVisitId = Visit.Id, FileName = FileStorage.SafeDisplayName(photo.FileName, file.Extension),
-                ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, UploadedBy = User.Identity!.Name!, UploadedAt = clock.GetUtcNow().UtcDateTime });
+            var evidence = new Evidence { Id = pid, UnitCode = Visit.UnitCode, FieldVisitId = Visit.Id, FileName = FileStorage.SafeDisplayName(photo.FileName, file.Extension),
+                ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, UploadedBy = User.Identity!.Name!, UploadedAt = clock.GetUtcNow().UtcDateTime };
+            await intake.PrepareAsync(evidence, EvidenceContext.ForVisit(Visit.UnitCode, C.Period.Key, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), ct);
+            db.Evidence.Add(evidence);
         }
         if (complete)
         {
@@ -126,6 +130,7 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
                 await scoring.ApplyDecisionAsync(C.Period, Visit.UnitCode, ct);
             await tx.CommitAsync(ct);
         }
+        await intake.CheckReuseAsync(ct);
         TempData["Message"] = complete ? "Kunjungan selesai; temuan diterapkan ke nilai terverifikasi." : "Temuan tersimpan.";
         return RedirectToPage(new { id });
     }

@@ -391,6 +391,13 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CapturedAt")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -409,6 +416,12 @@ namespace Rapor.Web.Data.Migrations.Postgres
 
                     b.Property<Guid?>("InnovationStepId")
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid?>("ReportValueId")
                         .HasColumnType("uuid");
@@ -444,7 +457,73 @@ namespace Rapor.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ReportValueId");
 
+                    b.HasIndex("Sha256");
+
                     b.ToTable("Evidence");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.EvidenceFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CapturedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("HashDistance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Meters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OtherEvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OtherPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("OtherRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OtherSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OtherUnitCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("OtherUploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("EvidenceFlags");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
@@ -948,6 +1027,36 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Periods");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.PhotoPrint", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Innovation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("EvidenceId");
+
+                    b.HasIndex("Innovation", "RecordedAt");
+
+                    b.HasIndex("TenantCode", "RecordedAt");
+
+                    b.ToTable("PhotoPrints");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Region", b =>
@@ -1525,6 +1634,15 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.EvidenceFlag", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Evidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.Period", null)
@@ -1581,6 +1699,15 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.PhotoPrint", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("Rapor.Web.Domain.PhotoPrint", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

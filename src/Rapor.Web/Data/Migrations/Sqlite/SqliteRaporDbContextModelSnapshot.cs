@@ -378,6 +378,13 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CapturedAt")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -396,6 +403,12 @@ namespace Rapor.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("InnovationStepId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid?>("ReportValueId")
                         .HasColumnType("TEXT");
@@ -431,7 +444,73 @@ namespace Rapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReportValueId");
 
+                    b.HasIndex("Sha256");
+
                     b.ToTable("Evidence");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.EvidenceFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CapturedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HashDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Meters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OtherEvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherUnitCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherUploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("EvidenceFlags");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.FieldActivity", b =>
@@ -933,6 +1012,36 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Periods");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.PhotoPrint", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Innovation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EvidenceId");
+
+                    b.HasIndex("Innovation", "RecordedAt");
+
+                    b.HasIndex("TenantCode", "RecordedAt");
+
+                    b.ToTable("PhotoPrints");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Region", b =>
@@ -1508,6 +1617,15 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.EvidenceFlag", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Evidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.Period", null)
@@ -1564,6 +1682,15 @@ namespace Rapor.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.PhotoPrint", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("Rapor.Web.Domain.PhotoPrint", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
