@@ -61,6 +61,8 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Storage:Root", StorageRoot);
+        // Scheduled reminders would fire into other tests at 07:00; the tests of the jobs switch it on themselves.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 

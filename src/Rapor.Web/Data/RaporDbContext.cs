@@ -37,6 +37,8 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TppPolicy> TppPolicies => Set<TppPolicy>();
     public DbSet<TppExclusion> TppExclusions => Set<TppExclusion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageOptOut> MessageOptOuts => Set<MessageOptOut>();
 
     /// <summary>
     /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite

@@ -14,6 +14,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The official (tenure record) this account is, e.g. a Kasi who owns innovations.</summary>
     public Guid? OfficialId { get; set; }
+
+    /// <summary>"id" or "en": the language e-mail and WhatsApp messages are written in (Email and PhoneNumber come from Identity).</summary>
+    public string Language { get; set; } = "id";
 }
 
 public static class Roles

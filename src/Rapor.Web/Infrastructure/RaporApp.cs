@@ -11,6 +11,7 @@ using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
+using Rapor.Web.Features.Messaging;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -49,6 +50,7 @@ public static class RaporApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Rapor.ScoringService>();
         services.AddScoped<Features.Verification.VerificationService>();
+        services.AddRaporMessaging(config, config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
