@@ -12,6 +12,11 @@ var runs = (int)Arg("--runs", 5);
 var withDb = args.Contains("--db");
 var months = args.Contains("--annual") ? 12 : 1;
 var inv = CultureInfo.InvariantCulture;
+if (args.Contains("--whatif"))
+{
+    WhatIfBench.Run(seed, Math.Max(runs, 21));
+    return 0;
+}
 
 var sw = Stopwatch.StartNew();
 var data = NationalData.Generate(scale, seed);

@@ -65,6 +65,8 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Storage:Root", StorageRoot);
         // Many sign-ins per class from one (test) client; LoginThrottleTests lowers it again.
         builder.UseSetting("Security:LoginPostsPerMinute", "100000");
+        // Scheduled reminders would fire into other tests at 07:00; the tests of the jobs switch it on themselves.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, EndpointHeader>());
     }

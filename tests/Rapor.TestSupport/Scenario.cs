@@ -15,8 +15,10 @@ public static class Scenario
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>A Bandung period with the given dates; its year gets a copy of the seeded 2025 framework if it has none.</summary>
-    public static async Task<string> OpenPeriodAsync(this RaporFactory f, int year, int? month, int opensInDays = -10, int deadlineInDays = 10, int locksInDays = 20)
+    /// <param name="today">The day the offsets count from (a test with its own clock); the machine's date by default.</param>
+    public static async Task<string> OpenPeriodAsync(this RaporFactory f, int year, int? month, int opensInDays = -10, int deadlineInDays = 10, int locksInDays = 20, DateOnly? today = null)
     {
+        var from = today ?? Today;
         await f.WithDbAsync(async db =>
         {
             if (!await db.Frameworks.AnyAsync(x => x.TenantCode == Tenant && x.Year == year))
@@ -30,9 +32,9 @@ public static class Scenario
                 p = month is { } m ? Period.Monthly(Tenant, year, m) : Period.Annual(Tenant, year);
                 db.Periods.Add(p);
             }
-            p.OpensOn = Today.AddDays(opensInDays);
-            p.Deadline = Today.AddDays(deadlineInDays);
-            p.LocksOn = Today.AddDays(locksInDays);
+            p.OpensOn = from.AddDays(opensInDays);
+            p.Deadline = from.AddDays(deadlineInDays);
+            p.LocksOn = from.AddDays(locksInDays);
             return await db.SaveChangesAsync();
         });
         return month is { } mm ? $"{year}-{mm:00}" : $"{year}";

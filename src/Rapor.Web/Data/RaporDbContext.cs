@@ -41,6 +41,8 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TppExclusion> TppExclusions => Set<TppExclusion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageOptOut> MessageOptOuts => Set<MessageOptOut>();
 
     /// <summary>
     /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite

@@ -17,6 +17,9 @@ public sealed class AppUser : IdentityUser, IAudited
     public Guid? OfficialId { get; set; }
 
     public string AuditScope => UnitCode;
+
+    /// <summary>"id" or "en": the language e-mail and WhatsApp messages are written in (Email and PhoneNumber come from Identity).</summary>
+    public string Language { get; set; } = "id";
 }
 
 public static class Roles

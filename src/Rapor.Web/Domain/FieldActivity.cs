@@ -48,4 +48,8 @@ public sealed class Notification
     public string? Link { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>A message code and its parameters (see MessageCatalog), rendered in the reader's language; then <see cref="Text"/> is its Indonesian form.</summary>
+    public string? Code { get; init; }
+    public string? Parameters { get; init; }
 }

@@ -13,6 +13,7 @@ using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
 using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Provenance;
+using Rapor.Web.Features.Messaging;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -24,7 +25,7 @@ namespace Rapor.Web.Infrastructure;
 public static class RaporApp
 {
     public const long MaxRequestBytes = 12 * 1024 * 1024;
-    private static readonly string[] AnonymousAccountPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/AccessDenied"];
+    private static readonly string[] AnonymousAccountPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/AccessDenied", "/Account/Invitation"];
     public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en-US")];
 
     public static void AddRapor(this WebApplicationBuilder builder)
@@ -55,6 +56,7 @@ public static class RaporApp
         services.AddScoped<Features.Verification.VerificationService>();
         services.AddOnboarding();
         services.AddProvenance(config);
+        services.AddRaporMessaging(config, config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

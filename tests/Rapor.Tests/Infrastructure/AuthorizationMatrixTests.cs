@@ -184,6 +184,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Innovations/Detail?id={draft}", [Admin, AdminKbb, VerifikatorKbb, CamatKbb]),
         ("/Verification/Visit?id={visit}", [Verifikator]),
         ("/files/evidence/{evidence}", [.. TenantWide, Camat, Lurah]),
+        ("/files/photo/{evidence}", [.. TenantWide, Camat, Lurah]), // a verified innovation's photo is public (ProvenanceTests)
+        ("/api/tenants/32.73/logo", Anyone),
+        ("/Account/Invitation?user=x&token=y", Anyone), // a wrong link says so, to anyone
     ];
 
     /// <summary>
@@ -197,6 +200,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("POST", "/api/reports/32.73.29.1001/2034-01/submit", "", [Lurah]),
         ("POST", "/api/reports/32.73.01.1001/2034-01/submit", "", []),
         ("POST", "/api/verification/32.73.29.1001/2034-01/decisions", "{}", [Verifikator]),
+        ("POST", "/api/reports/32.73.29.1001/2034-01/evidence", "", [Lurah]), // not multipart: 400 for the lurah, after the unit check
     ];
 
     public static TheoryData<string, string, bool> Cases()

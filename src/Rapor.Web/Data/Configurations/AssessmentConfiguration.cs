@@ -240,6 +240,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.UserId).HasMaxLength(450);
         builder.Property(n => n.Text).HasMaxLength(500);
         builder.Property(n => n.Link).HasMaxLength(300);
+        builder.Property(n => n.Code).HasMaxLength(60);
+        builder.Property(n => n.Parameters).HasMaxLength(2000);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
     }
 }

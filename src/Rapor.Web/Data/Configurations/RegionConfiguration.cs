@@ -96,5 +96,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(150);
         builder.Property(u => u.UnitCode).HasMaxLength(13);
         builder.Ignore(u => u.AuditScope);
+        builder.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("id");
     }
 }

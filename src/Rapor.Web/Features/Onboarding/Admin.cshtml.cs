@@ -32,7 +32,7 @@ public sealed class AdminModel(RaporDbContext db, TimeProvider clock, UserManage
     public sealed class Command : Users.CreateModel.NewAccount
     {
         [EmailAddress(ErrorMessage = "Alamat e-mail tidak valid.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Alamat e-mail paling panjang 256 karakter.")]
         public string? Email { get; set; }
     }
 

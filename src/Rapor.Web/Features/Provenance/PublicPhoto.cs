@@ -23,7 +23,7 @@ public static class PublicPhoto
             if (e is null || !e.IsViewableImage)
                 return Results.NotFound();
             if (!await IsPublicAsync(db, e, ct) && !UnitScope.CanView(http.User, e.UnitCode))
-                return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.NotFound();
+                return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Unauthorized();
             var copy = storage.OpenDerived(e.Id, Derived);
             if (copy is null)
             {

@@ -19,6 +19,9 @@ public sealed class RaporView
     public required UnitScore Claimed { get; init; }
     public double ClaimedTotal { get; init; }
     public List<ScoreRecord> Children { get; init; } = [];
+
+    /// <summary>The stored standings of the unit's level in this period (the what-if ranks against them).</summary>
+    public List<ScoreRecord> Peers { get; init; } = [];
     public List<(Period Period, ScoreRecord Score)> Trend { get; init; } = [];
 
     /// <summary>Verified values whose evidence was flagged and accepted anyway (internal rapor only; see <see cref="LoadFlaggedAsync"/>).</summary>
@@ -107,6 +110,7 @@ public sealed class RaporView
             Claimed = claimed,
             ClaimedTotal = claimedTotal,
             Children = standings.Where(s => s.ParentCode == unitCode).OrderBy(s => s.Position).ToList(),
+            Peers = standings.Where(s => s.Level == unit.Level).ToList(),
             Trend = trend.Join(trendPeriods, s => s.PeriodId, p => p.Id, (s, p) => (p, s)).OrderBy(x => x.p.Month).ToList(),
         };
     }

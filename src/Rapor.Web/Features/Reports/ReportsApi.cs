@@ -66,7 +66,7 @@ public static class ReportsApi
     public sealed record EvidenceUpload(string Indicator, IFormFile File);
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult>> PostEvidence(string unitCode, string period, HttpContext http,
-        [FromForm] string? indicator, IFormFile? file, ReportWorkflow wf, RaporDbContext db, IAntiforgery antiforgery, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        ReportWorkflow wf, RaporDbContext db, IAntiforgery antiforgery, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         // A multipart body can be posted cross-site without a CORS preflight, so this call proves it comes from a page of ours.
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -76,7 +76,13 @@ public static class ReportsApi
             return NotFound(unitCode, period);
         if (!UnitScope.CanFillReport(http.User, unitCode))
             return Forbidden();
-        var target = c.Indicators.FirstOrDefault(i => i.Code == indicator?.Trim());
+        // The body is read only after the caller proved it may fill this report: nobody else makes us parse an upload.
+        if (!http.Request.HasFormContentType)
+            return Invalid("Bukti tidak disimpan", ["Kirim berkas sebagai multipart/form-data dengan bagian \"indicator\" dan \"file\"."], 400);
+        var form = await http.Request.ReadFormAsync(ct);
+        var indicator = form["indicator"].ToString();
+        var file = form.Files.GetFile("file");
+        var target = c.Indicators.FirstOrDefault(i => i.Code == indicator.Trim());
         if (target is null)
             return Invalid("Bukti tidak disimpan", [$"Kode indikator \"{indicator}\" tidak ada dalam laporan ini."], 400);
         if (file is null)

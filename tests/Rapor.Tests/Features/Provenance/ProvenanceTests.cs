@@ -321,7 +321,7 @@ public sealed class ProvenanceTests(RaporFactory factory) : IClassFixture<RaporF
         var lurah = await factory.LoginAsync(Lurah);
         Assert.Equal(HttpStatusCode.Created, (await ApiUploadAsync(lurah, Scenario.CisarantenWetan, period, code, withGps)).StatusCode);
         var reportPhoto = await factory.WithDbAsync(db => db.Evidence.Where(e => e.ReportValueId != null && e.UnitCode == Scenario.CisarantenWetan).OrderByDescending(e => e.UploadedAt).Select(e => e.Id).FirstAsync(Ct));
-        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync($"/files/photo/{reportPhoto}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync($"/files/photo/{reportPhoto}", Ct)).StatusCode);
         using var denied = await (await factory.LoginAsync(OtherLurah)).GetAsync($"/files/photo/{reportPhoto}", Ct);
         Assert.Contains("AccessDenied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
