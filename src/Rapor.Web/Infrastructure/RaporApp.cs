@@ -11,6 +11,8 @@ using Rapor.Web.Domain;
 using Rapor.Web.Features.Account;
 using Rapor.Web.Features.Frameworks;
 using Rapor.Web.Features.Innovations;
+using Rapor.Web.Features.Queue;
+using Rapor.Web.Infrastructure.ApiTokens;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -66,6 +68,8 @@ public static class RaporApp
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RaporClaimsFactory>()
             .AddErrorDescriber<IndonesianIdentityErrors>();
+        services.AddApiTokens();
+        services.AddServiceDesk(config);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -194,6 +198,7 @@ public static class RaporApp
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiTokenAccess();
         app.UseAuthorization();
         app.UseOutputCache();
 
@@ -209,6 +214,7 @@ public static class RaporApp
         app.MapPublicApi();
         app.MapInnovationsApi();
         app.MapCultureEndpoint();
+        app.MapServiceDesk();
         app.MapRazorPages();
     }
 }

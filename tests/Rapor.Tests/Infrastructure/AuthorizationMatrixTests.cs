@@ -39,8 +39,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private const string Camat = "camat.cinambo";
     private const string Lurah = "lurah.cisarantenwetan";
     private const string Staf = "staf.cinambo";
-    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
-    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf];
+    private const string Loket = "loket.cinambo";
+    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, Loket];
+    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, Loket];
     private static readonly string[] TenantWide = [Admin, AdminBandung, Verifikator, Pimpinan];
 
     /// <summary>Path → the users allowed; everyone else must be denied.</summary>
@@ -50,7 +51,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Regions", SignedIn),
         ("/Regions/Tenant/32.73", TenantWide),
         ("/Regions/Tenant/16.71", [Admin]),
-        ("/Regions/Unit/32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/Regions/Unit/32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/Regions/Unit/32.73.29.1001", [.. TenantWide, Camat, Lurah]),
         ("/Regions/Unit/32.73.29.1003", [.. TenantWide, Camat]),
         ("/Regions/Unit/32.73.01", TenantWide),
@@ -58,7 +59,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Regions/Map", SignedIn),
         ("/Regions/Import", [Admin]),
         ("/People", SignedIn),
-        ("/People?unit=32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/People?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/People?unit=32.73.29.1001", [.. TenantWide, Camat, Lurah]),
         ("/People?unit=32.73.29.1003", [.. TenantWide, Camat]),
         ("/People/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
@@ -69,7 +70,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Audit", [Admin, AdminBandung]),
         ("/Reports", SignedIn),
         ("/Reports/Fill/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
-        ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf, Loket]),
         ("/Reports/Fill/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/Reports/Fill/32.73.01.1001/2034-01", TenantWide),
         ("/Reports/Review/32.73.29.1001/2034-01", [Camat]),
@@ -91,7 +92,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Verification/Report/32.73.29.1001/2034-01", [Verifikator]),
         ("/Verification/Visits?unit=32.73.29/&period=2034-01".Replace("/&", "&", StringComparison.Ordinal), [Verifikator]),
         ("/Rapor/Ranking", SignedIn),
-        ("/Rapor/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Rapor/32.73.29/2034-01", [.. TenantWide, Camat, Staf, Loket]),
         ("/Rapor/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/Rapor/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/Rapor/32.73.01/2034-01?handler=Pdf", TenantWide),
@@ -99,7 +100,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Publik", Users),
         ("/api/public/32.73/rankings/2034-02", Users),
         ("/Innovations/Gallery", SignedIn),
-        ("/Innovations?unit=32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/Innovations?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/Innovations?unit=32.17.09", [Admin]),
         ("/Innovations/Edit?unit=32.73.29", [Camat, Staf]),
         ("/Innovations/Edit?unit=32.73.29.1001", [Lurah]),
@@ -109,6 +110,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/regions/32.73", Users),
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),
+        ("/Services?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Services?unit=32.73", TenantWide),
+        ("/Services/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
+        ("/Services/Poster?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Layanan/32.73.29", Users),
+        ("/Queue?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Queue?unit=32.73.29.1001", [.. TenantWide, Camat, Lurah]),
+        ("/Queue/Stats?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Antrean/Loket/32.73.29", [Camat, Staf, Loket]),
+        ("/Antrean/Kiosk/32.73.29", Users),
+        ("/Antrean/Layar/32.73.29", Users),
+        ("/Skm?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Skm/Entry?unit=32.73.29", [Admin, AdminBandung, Camat, Staf, Loket]),
+        ("/Skm/Import?unit=32.73.29", [Admin, AdminBandung, Camat, Staf, Loket]),
+        ("/Survei/32.73.29", Users),
+        ("/ApiTokens", SignedIn),
+        ("/Perangkat/Pasang", Users),
+        ("/api/queue/32.73.29/board", [.. TenantWide, Camat, Staf, Loket]),
+        ("/api/queue/32.73.29/services", [.. TenantWide, Camat, Staf, Loket]),
+        ("/api/public/32.73/services/32.73.29", Users),
         ("/healthz", Users),
     ];
 

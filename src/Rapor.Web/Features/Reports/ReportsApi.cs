@@ -62,7 +62,7 @@ public static class ReportsApi
     private static ReportDto ToDto(ReportWorkflow.Context c, ReportWorkflow wf) => new(
         c.Unit.Code, c.Unit.Name, c.Period.Key, StatusBadge.Text(c.Status), c.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         wf.EditBlockReason(c) is null,
-        c.Indicators.Select(i => new ValueDto(i.Code, i.Name, i.Unit, i.Target, i.Weight, i.EvidenceRequired, i.IsTyped,
+        c.Indicators.Select(i => new ValueDto(i.Code, i.Name, i.Unit, i.Target, i.Weight, i.EvidenceRequired, c.IsTyped(i),
             c.ValueOf(i.Id)?.Value, c.ValueOf(i.Id)?.Note, c.ValueOf(i.Id)?.VerifiedValue, c.EvidenceOf(i.Id).Count, c.ValueOf(i.Id)?.Version ?? 0)).ToList());
 
     private static ProblemHttpResult NotFound(string unit, string period) =>
