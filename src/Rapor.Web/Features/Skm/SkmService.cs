@@ -101,17 +101,18 @@ public sealed class SkmService(RaporDbContext db, TimeProvider clock, SkmOptions
             return new(null, [$"Unit {unitCode} tidak dikenal."]);
         if (!await db.ServiceDesks.AsNoTracking().AnyAsync(d => d.UnitCode == unitCode && d.UsesSkm, ct))
             return new(null, ["Unit ini belum membuka survei kepuasan masyarakat di Rapor."]);
+        var (row, errors) = await ValidateAsync(unit, input, channel, enteredBy, ct);
+        if (row is null)
+            return new(null, errors);
         string? clientKey = null;
         if (channel == SkmChannel.Tautan)
         {
+            // Counted over stored responses, so the limit holds across app instances.
             clientKey = ClientKey(clientAddress);
             var since = clock.GetUtcNow().UtcDateTime.AddHours(-1);
             if (await db.SkmResponses.CountAsync(r => r.ClientKey == clientKey && r.SubmittedAt > since, ct) >= options.PublicLimitPerHour)
                 return new(null, [$"Terlalu banyak tanggapan dari perangkat ini dalam satu jam (batas {options.PublicLimitPerHour}). Coba lagi nanti."], 429);
         }
-        var (row, errors) = await ValidateAsync(unit, input, channel, enteredBy, ct);
-        if (row is null)
-            return new(null, errors);
         var stored = clientKey is null ? row : Copy(row, clientKey);
         db.SkmResponses.Add(stored);
         try

@@ -51,7 +51,7 @@ public static class ApiTokenRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenDefaults.Scheme, null)
             .AddPolicyScheme(ApiTokenDefaults.Selector, null, o => o.ForwardDefaultSelector = ctx =>
                 HasBearer(ctx.Request) ? ApiTokenDefaults.Scheme : IdentityConstants.ApplicationScheme);
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Components ??= new OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
