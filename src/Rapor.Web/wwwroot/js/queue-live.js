@@ -104,6 +104,8 @@
             }).catch(function () { clearTimeout(watchdog); retry(); });
         }
 
+        // The browser knows first when the network goes: drop the stream at once rather than waiting for silence.
+        window.addEventListener('offline', function () { if (controller) controller.abort(); });
         window.addEventListener('online', function () { if (online === false && controller) controller.abort(); });
         open();
         return { stop: function () { stopped = true; if (controller) controller.abort(); } };
