@@ -57,7 +57,7 @@ public static class DemoPaten
         }
     }
 
-    private static async Task HistoryAsync(RaporDbContext db, Region unit, QueueCounter[] counters, double quality, DateTime nowLocal, TimeZoneInfo zone, CancellationToken ct)
+    internal static async Task HistoryAsync(RaporDbContext db, Region unit, QueueCounter[] counters, double quality, DateTime nowLocal, TimeZoneInfo zone, CancellationToken ct)
     {
         var services = await db.ServiceStandards.AsNoTracking().Where(s => s.UnitCode == unit.Code && s.Active).OrderBy(s => s.Order).ToListAsync(ct);
         var rng = new Random(unit.Code.Aggregate(17, (h, c) => h * 31 + c));

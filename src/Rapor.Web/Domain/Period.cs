@@ -17,7 +17,10 @@ public sealed class Period : IAudited
     public DateOnly OpensOn { get; set; }
     public DateOnly Deadline { get; set; }
 
-    /// <summary>After this day nothing more is accepted, even with an extension.</summary>
+    /// <summary>
+    /// After this day nothing more is accepted from a unit without an extension; a unit whose extension runs past it
+    /// may still edit and submit until its new deadline (docs/decisions/ADR-008-extensions-past-the-lock-date.md).
+    /// </summary>
     public DateOnly LocksOn { get; set; }
 
     /// <summary>Set by finalization: scores are frozen as a snapshot and nothing changes any more.</summary>

@@ -93,6 +93,7 @@ public static class RaporApp
         services.AddSingleton<IAuthorizationHandler, UnitAuthorizationHandler>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id-ID");

@@ -16,13 +16,20 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     /// <summary>Reports wait for the city once submitted (kecamatan) or approved by their camat (kelurahan).</summary>
     public static bool AwaitsCity(Report r) => r.Status == (r.NeedsCamatApproval ? ReportStatus.DisetujuiCamat : ReportStatus.Diajukan);
 
-    public async Task DecideAsync(ReportWorkflow.Context c, Guid indicatorId, Decision decision, string? raw, string? note, CancellationToken ct)
+    /// <summary>Every verification action needs a report waiting for the city in a period that is not finalized.</summary>
+    private static Report WaitingReport(ReportWorkflow.Context c)
     {
         var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
         if (c.Period.FinalizedAt is not null)
             throw new DomainException("Periode sudah difinalisasi; keputusan tidak dapat diubah.");
+        if (!AwaitsCity(report))
+            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        return report;
+    }
+
+    public async Task DecideAsync(ReportWorkflow.Context c, Guid indicatorId, Decision decision, string? raw, string? note, CancellationToken ct)
+    {
+        WaitingReport(c);
         var indicator = c.Indicators.FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("Indikator tidak termasuk laporan ini.");
         var value = c.ValueOf(indicatorId) ?? throw new DomainException("Indikator ini tidak memiliki nilai.");
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -67,9 +74,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
     /// <summary>Closes verification: every value must have a decision (or be accepted in bulk with <paramref name="acceptRest"/>).</summary>
     public async Task CompleteAsync(ReportWorkflow.Context c, bool acceptRest, string? note, CancellationToken ct)
     {
-        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        var report = WaitingReport(c);
         var pending = report.Values.Where(v => v.Verification == VerificationStatus.Belum).ToList();
         if (pending.Count > 0 && !acceptRest)
             throw new DomainException($"{pending.Count} indikator belum diputuskan.");
@@ -88,9 +93,7 @@ public sealed class VerificationService(RaporDbContext db, ScoringService scorin
 
     public async Task ReturnAsync(ReportWorkflow.Context c, string note, CancellationToken ct)
     {
-        var report = c.Report ?? throw new DomainException("Unit ini belum mengajukan laporan.");
-        if (!AwaitsCity(report))
-            throw new DomainException("Laporan ini tidak sedang menunggu verifikasi kota.");
+        var report = WaitingReport(c);
         report.Return(user.Name, clock.GetUtcNow().UtcDateTime, note);
         await notifier.NotifyUnitAsync(c.Unit.Code, null, $"Laporan {c.Period.Label} dikembalikan verifikator: {note}", ReportWorkflow.FillLink(c), ct);
         await db.SaveChangesAsync(ct);
