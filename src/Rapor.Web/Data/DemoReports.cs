@@ -44,6 +44,11 @@ public static class DemoReports
         }
 
         var units = await db.Regions.Where(r => r.TenantCode == Tenant && r.Level != RegionLevel.KabupatenKota).OrderBy(r => r.Code).ToListAsync(ct);
+        // Counted indicators are never typed: their values come from the registry (innovations) or from activity rows made here.
+        var innovations = (await db.InnovationSteps.Where(s => s.Stage == InnovationStage.Penerapan && s.Status == StageStatus.Diverifikasi && s.VerifiedOn != null)
+                .Select(s => new { s.UnitCode, s.VerifiedOn }).ToListAsync(ct))
+            .GroupBy(s => (s.UnitCode, s.VerifiedOn!.Value.Year)).ToDictionary(g => g.Key, g => g.Count());
+        var now = clock.GetUtcNow().UtcDateTime;
         db.SuppressAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -59,13 +64,13 @@ public static class DemoReports
                     if (period.OpensOn > today)
                         continue;
                     foreach (var unit in units)
-                        AddReport(db, framework, period, unit, StatusFor(period, unit, today));
+                        AddReport(db, framework, period, unit, StatusFor(period, unit, today), innovations, now);
                 }
                 var annual = EnsurePeriod(year, null);
                 if (annual.LocksOn < today)
                 {
                     foreach (var unit in units)
-                        AddReport(db, framework, annual, unit, ReportStatus.Diverifikasi);
+                        AddReport(db, framework, annual, unit, ReportStatus.Diverifikasi, innovations, now);
                 }
             }
             db.ChangeTracker.DetectChanges();
@@ -104,12 +109,16 @@ public static class DemoReports
         return Hash(unit.Code + period.Key) % 3 == 0 ? ReportStatus.Diajukan : Hash(unit.Code) % 4 == 0 ? ReportStatus.Draf : null;
     }
 
-    private static void AddReport(RaporDbContext db, Framework framework, Period period, Region unit, ReportStatus? status)
+    private static void AddReport(RaporDbContext db, Framework framework, Period period, Region unit, ReportStatus? status,
+        Dictionary<(string, int), int> innovations, DateTime now)
     {
         if (status is not { } s)
             return;
         var report = new Report { PeriodId = period.Id, UnitCode = unit.Code, Level = unit.Level, FrameworkId = framework.Id, IsDemo = true };
         var submitted = period.Deadline.AddDays(-(int)(Hash(unit.Code) % 8)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        // The open month's early submitters sent theirs in the last days, never in the future.
+        if (submitted > now)
+            submitted = Max(now.AddHours(-1 - Hash(unit.Code) % 72), period.OpensOn.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc));
         if (s != ReportStatus.Draf)
             report.SetStatusForDemo(s, submitted);
         var frequency = period.Kind == PeriodKind.Monthly ? Frequency.Monthly : Frequency.Annual;
@@ -117,10 +126,16 @@ public static class DemoReports
         foreach (var indicator in framework.Indicators.Where(i => i.Frequency == frequency && i.AppliesTo(unit.Level)))
         {
             var seed = Hash(unit.Code + indicator.Code + period.Key);
-            var value = Value(indicator, quality, seed);
+            var value = indicator.Source switch
+            {
+                ValueSource.Innovations => innovations.GetValueOrDefault((unit.Code, period.Year)),
+                _ => Value(indicator, quality, seed),
+            };
+            if (indicator.Source == ValueSource.FieldActivities)
+                AddActivities(db, unit, period, indicator.ActivityKind!, (int)value, now);
             var verified = s == ReportStatus.Diverifikasi;
-            // About one claim in thirty is corrected down by the verifier, so claimed and verified differ somewhere.
-            var corrected = verified && seed % 30 == 0 && value > 0 && indicator.Type is not (IndicatorType.YesNo or IndicatorType.Document);
+            // About one typed claim in thirty is corrected down by the verifier, so claimed and verified differ somewhere.
+            var corrected = verified && indicator.IsTyped && seed % 30 == 0 && value > 0 && indicator.Type is not (IndicatorType.YesNo or IndicatorType.Document);
             report.Values.Add(new ReportValue
             {
                 ReportId = report.Id,
@@ -136,6 +151,25 @@ public static class DemoReports
         }
         db.Reports.Add(report);
     }
+
+    /// <summary>The activity rows a counted indicator's value stands for, spread over the month (never after today).</summary>
+    private static void AddActivities(RaporDbContext db, Region unit, Period period, string kind, int count, DateTime now)
+    {
+        var first = new DateOnly(period.Year, period.Month!.Value, 1);
+        var lastDay = Math.Min(first.AddMonths(1).AddDays(-1).Day, first.Year == now.Year && first.Month == now.Month ? now.Day : 31);
+        for (var n = 0; n < count; n++)
+        {
+            var seed = Hash(unit.Code + kind + period.Key + n.ToString(CultureInfo.InvariantCulture));
+            var date = first.AddDays((int)(seed % (uint)lastDay));
+            db.FieldActivities.Add(new FieldActivity
+            {
+                UnitCode = unit.Code, Kind = kind, Date = date, Place = $"RW {1 + seed % 12:00} (demo)", Participants = 15 + (int)(seed % 60),
+                Description = "DATA DEMO", CreatedBy = "demo", CreatedAt = date.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc),
+            });
+        }
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>How well a unit does, 0.76–1.05; Cinambo, the 2017 winner, does best.</summary>
     private static double Quality(string code) =>

@@ -55,4 +55,29 @@ public sealed class DemoReportsTests(DemoReportsTests.Factory factory) : IClassF
         Assert.Contains("DATA DEMO", await lurah.GetStringAsync("/Reports/Fill/32.73.01.1001/2025-06", Ct), StringComparison.Ordinal);
         Assert.NotEqual(System.Net.HttpStatusCode.OK, (await lurah.GetAsync("/Reports/Fill/32.73.01.1002/2025-06", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Demo_values_of_counted_indicators_have_their_activity_rows_behind_them_and_nothing_is_submitted_in_the_future()
+    {
+        var (activityValues, activities, innovationValues, future) = await factory.WithDbAsync(async db =>
+        {
+            var values = await (from v in db.ReportValues
+                                join r in db.Reports on v.ReportId equals r.Id
+                                join p in db.Periods on r.PeriodId equals p.Id
+                                join i in db.Indicators on v.IndicatorId equals i.Id
+                                where r.IsDemo && i.Source != ValueSource.Manual
+                                select new { v.UnitCode, p.Year, p.Month, i.Source, i.ActivityKind, v.Value }).ToListAsync(Ct);
+            var rows = (await db.FieldActivities.Select(a => new { a.UnitCode, a.Kind, a.Date }).ToListAsync(Ct))
+                .GroupBy(a => (a.UnitCode, a.Kind, a.Date.Year, a.Date.Month)).ToDictionary(g => g.Key, g => g.Count());
+            var inFuture = await db.Reports.CountAsync(r => r.IsDemo && r.SubmittedAt > DateTime.UtcNow, Ct);
+            return (values.Where(v => v.Source == ValueSource.FieldActivities).Select(v => (v.Value, Rows: rows.GetValueOrDefault((v.UnitCode, v.ActivityKind!, v.Year, v.Month!.Value)))).ToList(),
+                rows.Values.Sum(), values.Where(v => v.Source == ValueSource.Innovations).Select(v => v.Value).ToList(), inFuture);
+        });
+        Assert.NotEmpty(activityValues);
+        Assert.All(activityValues, v => Assert.Equal(v.Value, v.Rows));
+        Assert.Equal(activityValues.Sum(v => v.Rows), activities);
+        // No Bandung innovation is in the registry, so the counted innovation indicator is 0 — never a typed number.
+        Assert.All(innovationValues, v => Assert.Equal(0, v));
+        Assert.Equal(0, future);
+    }
 }
