@@ -17,9 +17,10 @@ public static class BandungFramework
     [
         ("Kualitas pelayanan publik", 30,
         [
-            new("1.01", "Layanan PATEN/administrasi selesai sesuai SLA", "%", IndicatorType.Percentage, 95, 25, UnitLevel.Both, Evidence: true, Description: "Rekap antrean digital: layanan selesai dalam waktu standar pelayanan dibagi seluruh layanan bulan ini."),
-            new("1.02", "Indeks Kepuasan Masyarakat (IKM) unit layanan", "nilai 25–100", IndicatorType.Number, 88.31, 15, UnitLevel.Both, Frequency.Annual, Evidence: true, Description: "Hasil SKM (PermenPANRB 14/2017); 88,31 adalah batas mutu A."),
-            new("1.03", "Rata-rata waktu tunggu antrean PATEN", "menit", IndicatorType.Number, 15, 15, UnitLevel.Kecamatan, Dir: Direction.LowerIsBetter, Evidence: true),
+            new("1.01", "Layanan PATEN/administrasi selesai sesuai SLA", "%", IndicatorType.Percentage, 95, 25, UnitLevel.Both, Evidence: true, Source: ValueSource.QueueSla, Description: "Dari antrean digital: tiket yang selesai dilayani dalam waktu standar pelayanan dibagi seluruh tiket selesai bulan ini. Unit tanpa antrean mengisi manual."),
+            new("1.02", "Indeks Kepuasan Masyarakat (IKM) unit layanan", "nilai 25–100", IndicatorType.Number, 88.31, 15, UnitLevel.Both, Frequency.Annual, Evidence: true, Source: ValueSource.Ikm, Description: "Hasil SKM (PermenPANRB 14/2017) tahun ini; 88,31 adalah batas mutu A. Unit yang tidak mengelola SKM di Rapor mengisi manual."),
+            new("1.03", "Rata-rata waktu tunggu antrean PATEN", "menit", IndicatorType.Number, 15, 15, UnitLevel.Kecamatan, Dir: Direction.LowerIsBetter, Evidence: true, Source: ValueSource.QueueWait,
+                Description: "Dari antrean digital: rata-rata menit dari mengambil nomor sampai dipanggil. Unit tanpa antrean mengisi manual."),
             new("1.04", "Pengaduan masyarakat yang ditindaklanjuti", "%", IndicatorType.Percentage, 100, 15, UnitLevel.Both),
             new("1.05", "Standar pelayanan dan maklumat pelayanan dipampang", "ya/tidak", IndicatorType.YesNo, 1, 10, UnitLevel.Both, Frequency.Annual, Evidence: true),
             new("1.06", "Layanan jemput bola / daring yang diselesaikan", "layanan", IndicatorType.Number, 20, 10, UnitLevel.Both),

@@ -54,6 +54,7 @@ public sealed class DatabaseInitializer(
             await SeedBandungFrameworkAsync(ct);
             await DemoData.SeedAsync(db, users, options.DemoPassword, options.DemoReports, ct);
             await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
+            await DemoPaten.SeedAsync(db, users, options.DemoPassword, options.DemoReports, clock.GetLocalNow().DateTime, clock.LocalTimeZone, ct);
         }
         if (options.DemoReports)
         {

@@ -43,6 +43,15 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MessageOptOut> MessageOptOuts => Set<MessageOptOut>();
+    public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
+    public DbSet<ServiceDesk> ServiceDesks => Set<ServiceDesk>();
+    public DbSet<QueueCounter> QueueCounters => Set<QueueCounter>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<QueueSequence> QueueSequences => Set<QueueSequence>();
+    public DbSet<SkmResponse> SkmResponses => Set<SkmResponse>();
+    public DbSet<SkmReport> SkmReports => Set<SkmReport>();
+    public DbSet<SkmFollowUp> SkmFollowUps => Set<SkmFollowUp>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>
     /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite

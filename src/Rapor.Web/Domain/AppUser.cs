@@ -31,12 +31,15 @@ public static class Roles
     public const string Lurah = "lurah";
     public const string Staf = "staf";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Verifikator, Pimpinan, Camat, Lurah, Staf];
+    /// <summary>Counter officer of a unit's service desk (PATEN): serves the queue, enters paper SKM.</summary>
+    public const string Loket = "loket";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Verifikator, Pimpinan, Camat, Lurah, Staf, Loket];
 
     /// <summary>The region level a role's unit must be at (null: tenant-wide, or platform for an admin without unit).</summary>
     public static RegionLevel UnitLevel(string role) => role switch
     {
-        Camat or Staf => RegionLevel.Kecamatan,
+        Camat or Staf or Loket => RegionLevel.Kecamatan,
         Lurah => RegionLevel.Kelurahan,
         _ => RegionLevel.KabupatenKota,
     };

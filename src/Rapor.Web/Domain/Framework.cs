@@ -10,8 +10,12 @@ public enum UnitLevel { Kecamatan, Kelurahan, Both }
 
 public enum ScoringRule { LinearToTarget, LowerIsBetter, YesNo, Bands }
 
-/// <summary>Where an indicator's value comes from: typed by the unit, counted from field activities, or from the innovation registry.</summary>
-public enum ValueSource { Manual, FieldActivities, Innovations }
+/// <summary>
+/// Where an indicator's value comes from: typed by the unit, counted from field activities, from the innovation registry,
+/// or from the PATEN service desk (queue SLA %, average waiting minutes, IKM) — those are typed by a unit that does not
+/// run the desk in Rapor.
+/// </summary>
+public enum ValueSource { Manual, FieldActivities, Innovations, QueueSla, QueueWait, Ikm }
 
 /// <summary>The assessment framework of one tenant for one year: 4 bidang with weighted indicators and the scoring settings.</summary>
 public sealed class Framework : IAudited
@@ -89,5 +93,8 @@ public sealed class Indicator : IAudited
     public bool AppliesTo(RegionLevel level) =>
         Level == UnitLevel.Both || (level == RegionLevel.Kecamatan ? Level == UnitLevel.Kecamatan : Level == UnitLevel.Kelurahan);
 
-    public bool IsTyped => Source == ValueSource.Manual;
+    /// <summary>Typed by the unit (a service-desk source only when the unit does not run the desk: see <c>ReportWorkflow.Context.IsTyped</c>).</summary>
+    public bool IsTyped => Source == ValueSource.Manual || IsServiceDeskFed;
+
+    public bool IsServiceDeskFed => Source is ValueSource.QueueSla or ValueSource.QueueWait or ValueSource.Ikm;
 }

@@ -96,6 +96,9 @@ public sealed class ReportValue : IAudited
     public string? VerifiedBy { get; set; }
     public DateTime? VerifiedAt { get; set; }
 
+    /// <summary>How a computed value was derived, as a code with parameters (JSON), rendered in the reader's language.</summary>
+    public string? Derivation { get; set; }
+
     /// <summary>Per value, so two people editing different rows of one draft never collide; the same row does.</summary>
     public int Version { get; set; }
     public required string UnitCode { get; init; }

@@ -14,6 +14,8 @@ using Rapor.Web.Features.Innovations;
 using Rapor.Web.Features.Onboarding;
 using Rapor.Web.Features.Provenance;
 using Rapor.Web.Features.Messaging;
+using Rapor.Web.Features.Queue;
+using Rapor.Web.Infrastructure.ApiTokens;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
@@ -71,6 +73,8 @@ public static class RaporApp
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RaporClaimsFactory>()
             .AddErrorDescriber<IndonesianIdentityErrors>();
+        services.AddApiTokens();
+        services.AddServiceDesk(config);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -210,6 +214,7 @@ public static class RaporApp
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiTokenAccess();
         app.UseAuthorization();
         app.UseRaporRequestChecks();
         app.UseOutputCache();
@@ -229,6 +234,7 @@ public static class RaporApp
         app.MapInnovationsApi();
         app.MapVerificationApi();
         app.MapCultureEndpoint();
+        app.MapServiceDesk();
         app.MapRazorPages();
     }
 }

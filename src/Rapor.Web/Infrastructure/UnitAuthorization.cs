@@ -16,6 +16,8 @@ public static class UnitOperations
     public static readonly OperationAuthorizationRequirement ApproveReport = new() { Name = nameof(ApproveReport) };
     public static readonly OperationAuthorizationRequirement VerifyReport = new() { Name = nameof(VerifyReport) };
     public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
+    public static readonly OperationAuthorizationRequirement ServeQueue = new() { Name = nameof(ServeQueue) };
+    public static readonly OperationAuthorizationRequirement ManageServiceDesk = new() { Name = nameof(ManageServiceDesk) };
 }
 
 public static class Policies
@@ -42,7 +44,7 @@ public static class UnitScope
             return false;
         if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Verifikator) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Camat))
             return RegionCode.IsWithin(unitCode, scope);
-        if (user.IsInRole(Roles.Lurah) || user.IsInRole(Roles.Staf))
+        if (user.IsInRole(Roles.Lurah) || user.IsInRole(Roles.Staf) || user.IsInRole(Roles.Loket))
             return unitCode == scope;
         return false;
     }
@@ -64,6 +66,19 @@ public static class UnitScope
     /// <summary>Tenant administration (frameworks, periods, extensions, finalization).</summary>
     public static bool CanAdminister(ClaimsPrincipal user, string code) => user.IsInRole(Roles.Admin) && CanView(user, code);
 
+    /// <summary>Counter work (call, serve, walk-in tickets, paper SKM): the unit's own loket, staf and head.</summary>
+    public static bool CanServeQueue(ClaimsPrincipal user, string unitCode) =>
+        user.UnitCode() == unitCode && (user.IsInRole(Roles.Loket) || user.IsInRole(Roles.Staf) || user.IsInRole(Roles.Camat) || user.IsInRole(Roles.Lurah));
+
+    /// <summary>
+    /// The service desk's set-up (catalogue, counters, devices, SKM report): the unit's head, the camat over a
+    /// kelurahan/desa, or the tenant admin.
+    /// </summary>
+    public static bool CanManageServiceDesk(ClaimsPrincipal user, string unitCode) =>
+        (user.IsInRole(Roles.Admin) && CanView(user, unitCode))
+        || ((user.IsInRole(Roles.Camat) || user.IsInRole(Roles.Lurah)) && user.UnitCode() == unitCode)
+        || (user.IsInRole(Roles.Camat) && RegionCode.ParentOf(unitCode) == user.UnitCode());
+
     public static bool IsPlatformAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) && user.UnitCode().Length == 0;
 
     /// <summary>The tenant codes whose data the user may browse; null means all (platform admin).</summary>
@@ -83,6 +98,8 @@ public sealed class UnitAuthorizationHandler : AuthorizationHandler<OperationAut
             nameof(UnitOperations.ApproveReport) => UnitScope.CanApproveReport(context.User, resource.Code),
             nameof(UnitOperations.VerifyReport) => UnitScope.CanVerifyReport(context.User, resource.Code),
             nameof(UnitOperations.Administer) => UnitScope.CanAdminister(context.User, resource.Code),
+            nameof(UnitOperations.ServeQueue) => UnitScope.CanServeQueue(context.User, resource.Code),
+            nameof(UnitOperations.ManageServiceDesk) => UnitScope.CanManageServiceDesk(context.User, resource.Code),
             _ => false,
         };
         if (allowed)

@@ -79,8 +79,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private const string AdminKbb = "admin.kbb";
     private const string VerifikatorKbb = "verifikator.kbb";
     private const string CamatKbb = "camat.batujajar";
-    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb];
-    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb];
+    private const string Loket = "loket.cinambo";
+    private static readonly string[] Users = ["anon", Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb, Loket];
+    private static readonly string[] SignedIn = [Admin, AdminBandung, Verifikator, Pimpinan, Camat, Lurah, Staf, AdminKbb, VerifikatorKbb, CamatKbb, Loket];
     private static readonly string[] TenantWide = [Admin, AdminBandung, Verifikator, Pimpinan];
     private static readonly string[] Anyone = Users;
 
@@ -91,7 +92,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Regions", SignedIn),
         ("/Regions/Tenant/32.73", TenantWide),
         ("/Regions/Tenant/16.71", [Admin]),
-        ("/Regions/Unit/32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/Regions/Unit/32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/Regions/Unit/32.73.29.1001", [.. TenantWide, Camat, Lurah]),
         ("/Regions/Unit/32.73.29.1003", [.. TenantWide, Camat]),
         ("/Regions/Unit/32.73.01", TenantWide),
@@ -99,7 +100,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Regions/Map", SignedIn),
         ("/Regions/Import", [Admin]),
         ("/People", SignedIn),
-        ("/People?unit=32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/People?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/People?unit=32.73.29.1001", [.. TenantWide, Camat, Lurah]),
         ("/People?unit=32.73.29.1003", [.. TenantWide, Camat]),
         ("/People/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
@@ -110,7 +111,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Audit", [Admin, AdminBandung, AdminKbb]),
         ("/Reports", SignedIn),
         ("/Reports/Fill/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
-        ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Reports/Fill/32.73.29/2034-01", [.. TenantWide, Camat, Staf, Loket]),
         ("/Reports/Fill/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/Reports/Fill/32.73.01.1001/2034-01", TenantWide),
         ("/Reports/Review/32.73.29.1001/2034-01", [Camat]),
@@ -132,7 +133,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Verification/Report/32.73.29.1001/2034-01", [Verifikator]),
         ("/Verification/Visits?unit=32.73.29/&period=2034-01".Replace("/&", "&", StringComparison.Ordinal), [Verifikator]),
         ("/Rapor/Ranking", SignedIn),
-        ("/Rapor/32.73.29/2034-01", [.. TenantWide, Camat, Staf]),
+        ("/Rapor/32.73.29/2034-01", [.. TenantWide, Camat, Staf, Loket]),
         ("/Rapor/32.73.29.1001/2034-01", [.. TenantWide, Camat, Lurah]),
         ("/Rapor/32.73.29.1003/2034-01", [.. TenantWide, Camat]),
         ("/Rapor/32.73.01/2034-01?handler=Pdf", TenantWide),
@@ -140,7 +141,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/Publik", Users),
         ("/api/public/32.73/rankings/2034-02", Users),
         ("/Innovations/Gallery", SignedIn),
-        ("/Innovations?unit=32.73.29", [.. TenantWide, Camat, Staf]),
+        ("/Innovations?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
         ("/Innovations?unit=32.17.09", [Admin, AdminKbb, VerifikatorKbb, CamatKbb]),
         ("/Innovations/Edit?unit=32.73.29", [Camat, Staf]),
         ("/Innovations/Edit?unit=32.73.29.1001", [Lurah]),
@@ -150,6 +151,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/regions/32.73", Users),
         ("/api/regions/32.73/children", Users),
         ("/openapi/v1.json", Users),
+        ("/Services?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Services?unit=32.73", TenantWide),
+        ("/Services/Edit?unit=32.73.29", [Admin, AdminBandung, Camat]),
+        ("/Services/Poster?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Layanan/32.73.29", Users),
+        ("/Queue?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Queue?unit=32.73.29.1001", [.. TenantWide, Camat, Lurah]),
+        ("/Queue/Stats?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Antrean/Loket/32.73.29", [Camat, Staf, Loket]),
+        ("/Antrean/Kiosk/32.73.29", Users),
+        ("/Antrean/Layar/32.73.29", Users),
+        ("/Skm?unit=32.73.29", [.. TenantWide, Camat, Staf, Loket]),
+        ("/Skm/Entry?unit=32.73.29", [Admin, AdminBandung, Camat, Staf, Loket]),
+        ("/Skm/Import?unit=32.73.29", [Admin, AdminBandung, Camat, Staf, Loket]),
+        ("/Survei/32.73.29", Users),
+        ("/ApiTokens", SignedIn),
+        ("/Perangkat/Pasang", Users),
+        ("/api/queue/32.73.29/board", [.. TenantWide, Camat, Staf, Loket]),
+        ("/api/queue/32.73.29/services", [.. TenantWide, Camat, Staf, Loket]),
+        ("/api/public/32.73/services/32.73.29", Users),
         ("/healthz", Users),
         ("/Tenants", [Admin]),
         ("/Onboarding", [Admin]),
@@ -186,6 +207,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/files/evidence/{evidence}", [.. TenantWide, Camat, Lurah]),
         ("/files/photo/{evidence}", [.. TenantWide, Camat, Lurah]), // a verified innovation's photo is public (ProvenanceTests)
         ("/api/tenants/32.73/logo", Anyone),
+        ("/Innovations/Verification", [Verifikator, VerifikatorKbb]),
+        ("/Messages", [Admin, AdminBandung, AdminKbb]),
+        ("/Profile", SignedIn),
+        ("/Rapor/Simulator", [Admin, AdminBandung, AdminKbb, Pimpinan]),
         ("/Account/Invitation?user=x&token=y", Anyone), // a wrong link says so, to anyone
     ];
 
@@ -193,6 +218,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     /// State-changing requests (method, path, JSON body or null for a form post) → the users allowed. Every
     /// POST/PUT/PATCH/DELETE endpoint under /api needs a row: it is also that endpoint's CSRF test.
     /// </summary>
+    /// <summary>A multipart body with an indicator and no file, for upload endpoints.</summary>
+    private const string Multipart = "--b\r\nContent-Disposition: form-data; name=\"indicator\"\r\n\r\n1.01\r\n--b--\r\n";
+
     private static readonly (string Method, string Path, string? Body, string[] Allowed)[] Writes =
     [
         ("PUT", "/api/reports/32.73.29.1001/2034-01/values", "[{\"code\":\"1.01\",\"value\":\"5\"}]", [Lurah]),
@@ -200,7 +228,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("POST", "/api/reports/32.73.29.1001/2034-01/submit", "", [Lurah]),
         ("POST", "/api/reports/32.73.01.1001/2034-01/submit", "", []),
         ("POST", "/api/verification/32.73.29.1001/2034-01/decisions", "{}", [Verifikator]),
-        ("POST", "/api/reports/32.73.29.1001/2034-01/evidence", "", [Lurah]), // not multipart: 400 for the lurah, after the unit check
+        ("POST", "/api/reports/32.73.29.1001/2034-01/evidence", Multipart, [Lurah]), // no file part: 400 for the lurah, after the unit check
     ];
 
     public static TheoryData<string, string, bool> Cases()
@@ -255,7 +283,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private static HttpRequestMessage WriteRequest(string method, string path, string? token, string contentType = "application/json")
     {
         var body = Writes.First(w => w.Method == method && w.Path == path).Body;
-        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body ?? "", System.Text.Encoding.UTF8, contentType) };
+        var content = new StringContent(body ?? "", System.Text.Encoding.UTF8, contentType);
+        if (body == Multipart && contentType == "application/json")
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
         if (token is not null)
             request.Headers.Add("RequestVerificationToken", token);
         return request;

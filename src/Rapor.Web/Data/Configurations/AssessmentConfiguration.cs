@@ -51,6 +51,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(i => i.AuditScope);
         builder.Ignore(i => i.IsTyped);
+        builder.Ignore(i => i.IsServiceDeskFed);
     }
 }
 
@@ -116,6 +117,7 @@ public sealed class ReportValueConfiguration : IEntityTypeConfiguration<ReportVa
         builder.Property(v => v.Verification).HasConversion<string>().HasMaxLength(12);
         builder.Property(v => v.VerificationNote).HasMaxLength(1000);
         builder.Property(v => v.VerifiedBy).HasMaxLength(256);
+        builder.Property(v => v.Derivation).HasMaxLength(400);
         builder.HasIndex(v => new { v.ReportId, v.IndicatorId }).IsUnique();
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(v => v.AuditScope);

@@ -35,6 +35,7 @@ public static class FrameworkLabels
     public static readonly IReadOnlyDictionary<ValueSource, string> Sources = new Dictionary<ValueSource, string>
     {
         [ValueSource.Manual] = "diisi unit", [ValueSource.FieldActivities] = "kegiatan lapangan", [ValueSource.Innovations] = "registri inovasi",
+        [ValueSource.QueueSla] = "antrean: % sesuai SLA", [ValueSource.QueueWait] = "antrean: rata-rata menit tunggu", [ValueSource.Ikm] = "SKM: IKM",
     };
 
     /// <summary>Reads a label (or the enum name) back; null when it matches neither.</summary>

@@ -124,7 +124,7 @@ public static class RaporPdf
         return text + "…";
     }
 
-    private static void EnsureFonts()
+    internal static void EnsureFonts()
     {
         lock (Gate)
         {

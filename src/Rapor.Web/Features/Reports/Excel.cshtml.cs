@@ -21,7 +21,7 @@ public sealed class ExcelModel(ReportWorkflow workflow, IAuthorizationService au
     {
         if (await LoadAsync(unit, period, ct) is { } denied)
             return denied;
-        var rows = C.Indicators.Where(i => i.IsTyped).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = C.Indicators.Where(C.IsTyped).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["Kode"] = i.Code,
             ["Indikator"] = i.Name,

@@ -33,6 +33,12 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
 
         public DateOnly Deadline => Period.DeadlineFor(Extension);
 
+        /// <summary>The unit's service-desk figures for the period, when a service-desk indicator is in this report.</summary>
+        public Queue.ServiceDeskFigures? ServiceDesk { get; set; }
+
+        /// <summary>Typed in this report: manual indicators, and service-desk ones the unit's desk does not (yet) feed.</summary>
+        public bool IsTyped(Indicator i) => i.IsTyped && !(i.IsServiceDeskFed && ServiceDesk?.Feeds(i.Source) == true);
+
         public ReportStatus? Status => Report?.Status;
     }
 
@@ -140,6 +146,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             Indicators = indicators,
             Evidence = evidence.GroupBy(e => e.ReportValueId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             ActivityCounts = counts,
+            ServiceDesk = indicators.Any(i => i.IsServiceDeskFed) ? await Queue.ServiceDeskValues.LoadAsync(db, unit, period, clock.LocalTimeZone, ct) : null,
         };
     }
 
@@ -166,7 +173,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         var indicator = c.Indicators.FirstOrDefault(i => i.Id == indicatorId);
         if (indicator is null)
             return new(false, "Indikator tidak termasuk laporan ini.", false);
-        if (!indicator.IsTyped)
+        if (!c.IsTyped(indicator))
             return new(false, "Nilai indikator ini dihitung otomatis dan tidak diisi manual.", false);
         if (!ValueParser.TryParse(indicator, raw, out var value, out var error))
             return new(false, error, false);
@@ -255,7 +262,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             var indicator = c.Indicators.FirstOrDefault(i => i.Code == e.Code.Trim());
             if (indicator is null)
                 errors.Add($"{e.Where}: kode indikator \"{e.Code}\" tidak ada dalam laporan ini.");
-            else if (!indicator.IsTyped)
+            else if (!c.IsTyped(indicator))
                 continue; // counted automatically; a value in the sheet is ignored
             else if (!ValueParser.TryParse(indicator, e.Raw, out var value, out var error))
                 errors.Add($"{e.Where} ({indicator.Code}): {error}");
@@ -347,9 +354,10 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         var missing = new List<string>();
         foreach (var i in c.Indicators)
         {
-            if (i.IsTyped && c.ValueOf(i.Id)?.Value is null)
+            if (c.IsTyped(i) && c.ValueOf(i.Id)?.Value is null)
                 missing.Add($"{i.Code} {i.Name}: nilai belum diisi.");
-            if (i.EvidenceRequired && c.EvidenceOf(i.Id).Count == 0)
+            // A value computed from the service desk carries its own derivation instead of uploaded evidence.
+            if (i.EvidenceRequired && (!i.IsServiceDeskFed || c.IsTyped(i)) && c.EvidenceOf(i.Id).Count == 0)
                 missing.Add($"{i.Code} {i.Name}: bukti dukung belum diunggah.");
         }
         return missing;
@@ -370,6 +378,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             foreach (var i in c.Indicators.Where(i => i.Source == ValueSource.Innovations))
                 EnsureValue(c, i).Value = count;
         }
+        Queue.ServiceDeskValues.Apply(c, this);
         var missing = Missing(c);
         if (missing.Count > 0)
             return missing;

@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,12 @@ public static class ReportsApi
         api.MapPost("/{unitCode}/{period}/evidence", PostEvidence).WithName("uploadReportEvidence").DisableAntiforgery()
             .WithSummary("Unggah bukti (multipart: indicator = kode indikator, file) dengan pemeriksaan foto yang sama seperti formulir")
             .WithDescription("Header RequestVerificationToken wajib (token antiforgery dari halaman mana pun). Jawaban: laporan dengan setiap bukti dan tandanya (flags).")
-            .Accepts<EvidenceUpload>("multipart/form-data")
+            // Documented here rather than with Accepts<T>(), whose content-type match would answer 415 before the unit check.
+            .AddOpenApiOperationTransformer((op, _, _) =>
+            {
+                op.RequestBody = EvidenceUploadBody();
+                return Task.CompletedTask;
+            })
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
     }
 
@@ -62,8 +68,27 @@ public static class ReportsApi
         return TypedResults.Ok(await ToDtoAsync(c, wf, db, t, ct));
     }
 
-    /// <summary>The form fields of an evidence upload (documents the multipart body in OpenAPI).</summary>
-    public sealed record EvidenceUpload(string Indicator, IFormFile File);
+    /// <summary>The multipart body of an evidence upload: indicator (its code) and file.</summary>
+    private static OpenApiRequestBody EvidenceUploadBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string>(StringComparer.Ordinal) { "indicator", "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                    {
+                        ["indicator"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Kode indikator, mis. 1.01" },
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Berkas bukti (foto, PDF)" },
+                    },
+                },
+            },
+        },
+    };
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult>> PostEvidence(string unitCode, string period, HttpContext http,
         ReportWorkflow wf, RaporDbContext db, IAntiforgery antiforgery, IStringLocalizer<SharedResource> t, CancellationToken ct)
@@ -130,7 +155,7 @@ public static class ReportsApi
     private static ReportDto ToDto(ReportWorkflow.Context c, ReportWorkflow wf, EvidenceFlags flags, IStringLocalizer t) => new(
         c.Unit.Code, c.Unit.Name, c.Period.Key, StatusBadge.Text(c.Status), c.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         wf.EditBlockReason(c) is null,
-        c.Indicators.Select(i => new ValueDto(i.Code, i.Name, i.Unit, i.Target, i.Weight, i.EvidenceRequired, i.IsTyped,
+        c.Indicators.Select(i => new ValueDto(i.Code, i.Name, i.Unit, i.Target, i.Weight, i.EvidenceRequired, c.IsTyped(i),
             c.ValueOf(i.Id)?.Value, c.ValueOf(i.Id)?.Note, c.ValueOf(i.Id)?.VerifiedValue, c.EvidenceOf(i.Id).Count, c.ValueOf(i.Id)?.Version ?? 0,
             c.EvidenceOf(i.Id).Select(e => ToDto(e, flags, t)).ToList())).ToList());
 

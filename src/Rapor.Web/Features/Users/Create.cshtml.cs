@@ -79,7 +79,7 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
     {
         Roles.Camat => level == RegionLevel.Kecamatan,
         Roles.Lurah => level == RegionLevel.Kelurahan,
-        Roles.Staf => level is RegionLevel.Kecamatan or RegionLevel.Kelurahan,
+        Roles.Staf or Roles.Loket => level is RegionLevel.Kecamatan or RegionLevel.Kelurahan,
         _ => level == RegionLevel.KabupatenKota,
     };
 
@@ -87,7 +87,7 @@ public sealed class CreateModel(RaporDbContext db, UserManager<AppUser> users) :
     {
         Roles.Camat => "kecamatan",
         Roles.Lurah => "kelurahan/desa",
-        Roles.Staf => "kecamatan atau kelurahan/desa",
+        Roles.Staf or Roles.Loket => "kecamatan atau kelurahan/desa",
         _ => "kabupaten/kota",
     };
 }
