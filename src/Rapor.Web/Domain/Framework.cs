@@ -11,7 +11,18 @@ public enum UnitLevel { Kecamatan, Kelurahan, Both }
 public enum ScoringRule { LinearToTarget, LowerIsBetter, YesNo, Bands }
 
 /// <summary>Where an indicator's value comes from: typed by the unit, counted from field activities, or from the innovation registry.</summary>
-public enum ValueSource { Manual, FieldActivities, Innovations }
+public enum ValueSource
+{
+    Manual,
+    FieldActivities,
+    Innovations,
+
+    /// <summary>Kecamatan: % of its desa visited on schedule (WASPADA supervision).</summary>
+    DesaSupervised,
+
+    /// <summary>Kecamatan: % of its desa's findings followed up by their due date.</summary>
+    FindingsOnTime,
+}
 
 /// <summary>The assessment framework of one tenant for one year: 4 bidang with weighted indicators and the scoring settings.</summary>
 public sealed class Framework : IAudited

@@ -147,6 +147,7 @@ public sealed class FieldVisitConfiguration : IEntityTypeConfiguration<FieldVisi
         builder.Property(v => v.Verifier).HasMaxLength(256);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(v => v.Notes).HasMaxLength(2000);
+        builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.PeriodId, v.UnitCode });
         builder.HasOne<Period>().WithMany().HasForeignKey(v => v.PeriodId);
         builder.HasMany(v => v.Findings).WithOne().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
@@ -197,6 +198,10 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasIndex(e => e.FieldVisitId);
         builder.HasOne<InnovationStep>().WithMany().HasForeignKey(e => e.InnovationStepId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.InnovationStepId);
+        builder.HasOne<SupervisionVisit>().WithMany().HasForeignKey(e => e.SupervisionVisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.SupervisionVisitId);
+        builder.HasOne<TemuanEvent>().WithMany().HasForeignKey(e => e.TemuanEventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.TemuanEventId);
         builder.Ignore(e => e.AuditScope);
     }
 }
