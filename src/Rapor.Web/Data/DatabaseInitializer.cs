@@ -60,6 +60,7 @@ public sealed class DatabaseInitializer(
         {
             await DemoData.SeedAsync(db, users, options.DemoPassword, options.DemoReports, ct);
             await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
+            await DemoWaspada.SeedAsync(db, users, options.DemoPassword, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         }
         if (options.DemoReports)
             await Data.DemoReports.SeedAsync(db, new Features.Rapor.ScoringService(db, clock), clock, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);

@@ -14,6 +14,8 @@ using Rapor.Web.Features.Innovations;
 using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
+using Rapor.Web.Features.FieldCapture;
+using Rapor.Web.Features.Waspada;
 using Scalar.AspNetCore;
 
 namespace Rapor.Web.Infrastructure;
@@ -49,6 +51,9 @@ public static class RaporApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Rapor.ScoringService>();
         services.AddScoped<Features.Verification.VerificationService>();
+        services.AddWaspada();
+        services.AddScoped<Features.Verification.FieldVisitWork>();
+        services.AddFieldCapture(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -208,6 +213,10 @@ public static class RaporApp
         app.MapReportsApi();
         app.MapPublicApi();
         app.MapInnovationsApi();
+        app.MapFieldCapture();
+        app.MapWaspadaApi();
+        Features.Activities.ActivitiesApi.MapActivitiesApi(app);
+        Features.Verification.VerificationApi.MapVerificationApi(app);
         app.MapCultureEndpoint();
         app.MapRazorPages();
     }

@@ -35,6 +35,7 @@ public static class FrameworkLabels
     public static readonly IReadOnlyDictionary<ValueSource, string> Sources = new Dictionary<ValueSource, string>
     {
         [ValueSource.Manual] = "diisi unit", [ValueSource.FieldActivities] = "kegiatan lapangan", [ValueSource.Innovations] = "registri inovasi",
+        [ValueSource.DesaSupervised] = "pengawasan desa: % desa sesuai jadwal", [ValueSource.FindingsOnTime] = "pengawasan desa: % temuan tepat waktu",
     };
 
     /// <summary>Reads a label (or the enum name) back; null when it matches neither.</summary>
