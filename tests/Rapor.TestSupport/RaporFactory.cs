@@ -106,7 +106,9 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>An HTTP client that does not follow redirects, so tests see 302/403 as they are.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
+
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
 
     /// <summary>Signs in through the real login form (antiforgery included) and returns the client holding the cookie.</summary>
     public async Task<HttpClient> LoginAsync(string userName, string password = DemoPassword)
@@ -171,6 +173,9 @@ public sealed class KestrelRaporFactory : RaporFactory
         if (_demoReports)
             builder.UseSetting("Seed:DemoReports", "true");
     }
+
+    /// <summary>HttpClients of this factory talk to the real server (its random port), not to localhost:80.</summary>
+    protected override Uri ClientBaseAddress => new(BaseUrl);
 
     public string BaseUrl
     {

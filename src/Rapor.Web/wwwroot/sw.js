@@ -3,7 +3,7 @@
 // here but by js/offline.js in the page, so no request is ever replayed behind the user's back. See ADR-032.
 const PAGES = 'rapor-pages';
 const STATIC = 'rapor-static';
-const FIELD_PAGES = [/^\/Waspada\/Visit\/[0-9a-f-]{36}$/i, /^\/Activities\/Create$/i, /^\/Verification\/Visit\/[0-9a-f-]{36}$/i, /^\/Waspada\/?$/i];
+const FIELD_PAGES = [/^\/Waspada\/Visit\/[0-9a-f-]{36}$/i, /^\/Activities\/Create$/i, /^\/Verification\/Visit$/i, /^\/Waspada\/?$/i];
 
 self.addEventListener('install', e => {
     self.skipWaiting();

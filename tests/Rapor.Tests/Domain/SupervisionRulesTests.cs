@@ -128,4 +128,13 @@ public sealed class SupervisionRulesTests
 
     [Fact]
     public void An_unknown_idm_status_is_not_guessed() => Assert.Null(IdmRules.Parse("Swasembada"));
+
+    [Fact]
+    public void A_framework_refuses_supervision_sources_on_a_kelurahan_indicator()
+    {
+        var i = new Indicator { Code = "9.9", Name = "x", Type = IndicatorType.Percentage, Target = 100, Weight = 100, Level = UnitLevel.Kelurahan, Rule = ScoringRule.LinearToTarget, Source = ValueSource.FindingsOnTime };
+        Assert.Contains("indikator dari pengawasan desa hanya untuk tingkat kecamatan dan bertipe persentase.", FrameworkRules.ValidateIndicator(i));
+        i.Level = UnitLevel.Kecamatan;
+        Assert.Empty(FrameworkRules.ValidateIndicator(i));
+    }
 }

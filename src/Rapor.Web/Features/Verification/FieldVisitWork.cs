@@ -94,10 +94,13 @@ public sealed class FieldVisitWork(RaporDbContext db, ScoringService scoring, IC
                 await scoring.ApplyDecisionAsync(c.Period, visit.UnitCode, ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
+            // Another submission committed first: its version check, or its findings' unique rows, stopped this one.
             db.ChangeTracker.Clear();
             var current = await db.FieldVisits.Include(x => x.Findings).AsNoTracking().FirstAsync(x => x.Id == visit.Id, ct);
+            if (e is not DbUpdateConcurrencyException && current.Version == visit.Version - 1)
+                throw;
             return new(StateOf(current, c), ConflictMessage, true);
         }
         return new(StateOf(visit, c), null, false);
@@ -121,6 +124,6 @@ public sealed class FieldVisitWork(RaporDbContext db, ScoringService scoring, IC
             fields[$"found_{i.Id}"] = x?.FoundValue?.ToString(inv);
             fields[$"note_{i.Id}"] = x?.Note;
         }
-        return new SyncState(v.Version, fields, v.Verifier, v.CompletedAt, v.Status.ToString(), $"/Verification/Visit/{v.Id}");
+        return new SyncState(v.Version, fields, v.Verifier, v.CompletedAt, v.Status.ToString(), $"/Verification/Visit?id={v.Id}");
     }
 }

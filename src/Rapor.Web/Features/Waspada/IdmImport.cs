@@ -126,7 +126,8 @@ public static partial class IdmImport
                     rows.Add(new Row(line, code, values[0], values[1], values[2], values[3], status!.Value));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or KeyNotFoundException or InvalidCastException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or KeyNotFoundException
+                                   or InvalidCastException or NotSupportedException or ArgumentException)
         {
             return new([], ["Berkas bukan Excel .xlsx yang dapat dibaca."]);
         }
@@ -154,7 +155,7 @@ public static partial class IdmImport
         }
         var missing = Required.Where(f => !map.ContainsKey(f)).ToList();
         if (missing.Count > 0)
-            error = $"Kolom wajib tidak ditemukan: {string.Join(", ", missing.Select(f => f == "code" ? "Kode Desa" : f.ToUpperInvariant()))}. Baris pertama harus judul kolom: Kode Desa, IKS, IKE, IKL, IDM, Status.";
+            error = $"Kolom wajib tidak ditemukan: {string.Join(", ", missing.Select(f => f switch { "code" => "Kode Desa", "status" => "Status", _ => f.ToUpperInvariant() }))}. Baris pertama harus judul kolom: Kode Desa, IKS, IKE, IKL, IDM, Status.";
         return map;
     }
 

@@ -105,7 +105,10 @@ public sealed class IdmImportModel(RaporDbContext db, TimeProvider clock) : Page
 
     private async Task<IActionResult?> LoadAsync(string? tenant, CancellationToken ct)
     {
-        var code = UnitScope.TenantOf(User) ?? tenant;
+        var own = UnitScope.TenantOf(User);
+        if (own is not null && tenant is not null && tenant != own)
+            return Forbid();
+        var code = own ?? tenant;
         var t = code is null ? null : await db.Tenants.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
         if (t is null)
             return NotFound();

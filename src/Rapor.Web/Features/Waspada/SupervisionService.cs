@@ -311,14 +311,18 @@ public sealed class SupervisionService(RaporDbContext db, TimeProvider clock, IC
                     : $"Hasil pengawasan kecamatan di Desa {desaName} ({visitedOn:dd-MM-yyyy}): {findings} temuan perlu ditindaklanjuti.",
                 findings == 0 ? $"/Waspada/Visit/{visit.Id}" : "/Waspada/Findings", ct);
         }
+        var loadedVersion = visit.Version - 1;
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
+            // Another submission committed first: its version check, or its answers' unique rows, stopped this one.
             db.ChangeTracker.Clear();
             var current = await LoadVisitAsync(visit.Id, ct);
+            if (e is not DbUpdateConcurrencyException && current?.Version == loadedVersion)
+                throw;
             return new(current is null ? null : StateOf(current), [t["Kunjungan ini diubah di server sejak Anda membukanya."]], true);
         }
         return new(StateOf(visit), [], false);

@@ -115,7 +115,10 @@ public sealed class TemplatesModel(RaporDbContext db, SupervisionService svc, Ti
 
     private async Task<IActionResult?> LoadAsync(string? tenant, CancellationToken ct)
     {
-        var code = UnitScope.TenantOf(User) ?? tenant;
+        var own = UnitScope.TenantOf(User);
+        if (own is not null && tenant is not null && tenant != own)
+            return Forbid();
+        var code = own ?? tenant;
         var t = code is null ? null : await db.Tenants.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
         if (t is null)
             return NotFound();

@@ -60,26 +60,21 @@
     }
 
     // ---- photos: downscaled on the phone, metadata kept ------------------------------------------------------
-    // Re-encoding drops the camera's EXIF (time, GPS) that the server reads at upload. When the browser can decode a
-    // JPEG without applying its orientation, the pixels keep the original's orientation and the original EXIF
-    // segment is copied into the smaller JPEG unchanged, so its orientation tag stays true.
-    let rawOrientation = null;
-    async function canDecodeRaw() {
-        if (rawOrientation !== null) return rawOrientation;
-        try {
-            const c = new OffscreenCanvas(2, 1);
-            c.getContext('2d').fillRect(0, 0, 2, 1);
-            const jpeg = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
-            // APP1 "Exif" with one IFD0 entry: Orientation (0x0112) = 6 (rotate 90°).
-            const app1 = new Uint8Array([0xFF, 0xE1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8,
-                0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
-            const probe = new Blob([jpeg.slice(0, 2), app1, jpeg.slice(2)], { type: 'image/jpeg' });
-            const bmp = await createImageBitmap(probe, { imageOrientation: 'none' });
-            rawOrientation = bmp.width === 2;
-        } catch {
-            rawOrientation = false;
+    // Re-encoding drops the camera's EXIF (time, GPS) that the server reads at upload, so the original EXIF segment is
+    // copied into the smaller JPEG. The pixels are drawn upright, so its orientation tag is set to 1 ("as stored").
+    function uprightExif(app1) {
+        const seg = app1.slice();
+        const v = new DataView(seg.buffer);
+        const tiff = 10; // FF E1, length, "Exif\0\0"
+        const le = v.getUint16(tiff) === 0x4949;
+        const ifd = tiff + v.getUint32(tiff + 4, le);
+        if (ifd + 2 > seg.length) return seg;
+        const count = v.getUint16(ifd, le);
+        for (let n = 0; n < count && ifd + 2 + 12 * (n + 1) <= seg.length; n++) {
+            const entry = ifd + 2 + 12 * n;
+            if (v.getUint16(entry, le) === 0x0112) v.setUint16(entry + 8, 1, le);
         }
-        return rawOrientation;
+        return seg;
     }
     async function exifSegment(file) {
         const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
@@ -96,10 +91,9 @@
         return null;
     }
     async function downscale(file) {
-        const raw = await canDecodeRaw();
         let bitmap;
         try {
-            bitmap = await createImageBitmap(file, raw ? { imageOrientation: 'none' } : {});
+            bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
         } catch {
             throw new Error(text('{0}: bukan foto. Hanya foto JPG atau PNG yang diterima.', file.name));
         }
@@ -112,7 +106,8 @@
         ctx.fillRect(0, 0, w, h);
         ctx.drawImage(bitmap, 0, 0, w, h);
         bitmap.close?.();
-        const exif = raw && file.type === 'image/jpeg' ? await exifSegment(file) : null;
+        const original = await exifSegment(file);
+        const exif = original ? uprightExif(original) : null;
         const budget = MAX_BYTES - (exif ? exif.length : 0);
         let quality = 0.8;
         let blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
@@ -176,7 +171,7 @@
         }
         const id = key.slice(key.indexOf(':') + 1);
         const base = {
-            key, user: ME, kind, page: location.pathname, url: (form.dataset.url || location.pathname).replace('{id}', id),
+            key, user: ME, kind, page: location.pathname, url: (form.dataset.url || location.pathname + location.search).replace('{id}', id),
             label: form.dataset.label || document.title, syncUrl: form.dataset.syncUrl.replace('{id}', id),
             photoUrl: form.dataset.photoUrl.replace('{id}', id), photosFirst: form.dataset.photosFirst === 'true',
             baseVersion: form.dataset.version ? Number(form.dataset.version) : null, status: 'draft', fields: null,
@@ -208,7 +203,9 @@
         form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(save, 400); });
         form.addEventListener('change', save);
 
-        form.querySelectorAll('input[type=file][data-offline-photo]').forEach(input => input.addEventListener('change', async () => {
+        // Downscaling takes a moment: a submit right after choosing photos waits for them.
+        let photoWork = Promise.resolve();
+        form.querySelectorAll('input[type=file][data-offline-photo]').forEach(input => input.addEventListener('change', () => { photoWork = photoWork.then(async () => {
             const problems = [];
             for (const file of [...input.files]) {
                 try {
@@ -222,7 +219,7 @@
             input.value = '';
             await save();
             await renderPhotos(form, key, problems);
-        }));
+        }); }));
         form.querySelectorAll('[data-offline-gps]').forEach(btn => btn.addEventListener('click', () => {
             const out = form.querySelector('[data-gps-status]');
             if (!navigator.geolocation) { if (out) out.textContent = text('Perangkat tidak mendukung GPS.'); return; }
@@ -239,6 +236,7 @@
 
         form.addEventListener('submit', async e => {
             e.preventDefault();
+            await photoWork;
             const complete = e.submitter?.name === 'complete' ? e.submitter.value === 'true' : form.dataset.complete === 'true';
             if (complete) {
                 const missing = [...new Set([...form.querySelectorAll('[data-required-on-complete]')].map(x => x.name))]
@@ -430,34 +428,40 @@
     let sendingKey = null;
     let authNeeded = false;
     function syncAll() {
-        syncing ??= (async () => {
-            try {
-                if (!navigator.onLine) return;
-                const queued = (await allRecords()).filter(r => r.user === ME && r.status === 'queued').sort((a, b) => (a.queuedAt || 0) - (b.queuedAt || 0));
-                if (!queued.length) return;
-                const tk = await token();
-                authNeeded = false;
-                for (const rec of queued) {
-                    sendingKey = rec.key;
-                    renderQueue();
-                    if (rec.photosFirst && !await sendPhotos(rec, tk)) continue;
-                    if (!(rec.recordSent && !rec.photosFirst) && !await sendRecord(rec, tk)) continue;
-                    await putRecord(rec);
-                    if (!rec.photosFirst && !await sendPhotos(rec, tk)) continue;
-                    rec.status = 'sent';
-                    rec.sentAt = Date.now();
-                    await putRecord(rec);
-                }
-            } catch (e) {
-                if (e instanceof AuthError) authNeeded = true;
-                // A network failure leaves the rest queued for the next try.
-            } finally {
-                sendingKey = null;
-                syncing = null;
-                renderQueue();
-            }
-        })();
+        if (!syncing) {
+            // Cleared once settled: an attempt that ends before its first await must not leave itself behind as "running".
+            syncing = send();
+            syncing.finally(() => { syncing = null; });
+        }
         return syncing;
+    }
+
+    async function send() {
+        try {
+            if (!navigator.onLine) return;
+            const queued = (await allRecords()).filter(r => r.user === ME && r.status === 'queued').sort((a, b) => (a.queuedAt || 0) - (b.queuedAt || 0));
+            if (!queued.length) return;
+            const tk = await token();
+            authNeeded = false;
+            for (const rec of queued) {
+                sendingKey = rec.key;
+                renderQueue();
+                if (rec.photosFirst && !await sendPhotos(rec, tk)) continue;
+                if (!(rec.recordSent && !rec.photosFirst) && !await sendRecord(rec, tk)) continue;
+                await putRecord(rec);
+                if (!rec.photosFirst && !await sendPhotos(rec, tk)) continue;
+                rec.status = 'sent';
+                rec.sentAt = Date.now();
+                await putRecord(rec);
+            }
+        } catch (e) {
+            if (e instanceof AuthError) authNeeded = true;
+            // A network failure leaves the rest queued for the next try.
+            else console.warn('Rapor: sending failed, will retry', e);
+        } finally {
+            sendingKey = null;
+            renderQueue();
+        }
     }
 
     // ---- the queue, on every page ----------------------------------------------------------------------------
