@@ -160,10 +160,13 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
 public sealed class KestrelRaporFactory : RaporFactory
 {
     private readonly bool _demoReports;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public KestrelRaporFactory(bool demoReports = false)
+    /// <param name="settings">Extra configuration, e.g. "FieldCapture:PhotoMaxSide" for the field sync benchmark.</param>
+    public KestrelRaporFactory(bool demoReports = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _demoReports = demoReports;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -172,6 +175,8 @@ public sealed class KestrelRaporFactory : RaporFactory
         base.ConfigureWebHost(builder);
         if (_demoReports)
             builder.UseSetting("Seed:DemoReports", "true");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>HttpClients of this factory talk to the real server (its random port), not to localhost:80.</summary>

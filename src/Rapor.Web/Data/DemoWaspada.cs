@@ -15,23 +15,17 @@ public static class DemoWaspada
         [(0.010, -0.008), (0.004, -0.021), (-0.012, 0.006), (0.016, 0.012), (-0.020, -0.004), (-0.006, 0.022), (0.021, -0.002)];
 
     /// <summary>How often each desa is found compliant: some desa are tidy, some are not.</summary>
-    private static readonly double[] Profiles = [0.95, 0.86, 0.78, 0.92, 0.68, 0.82, 0.74];
+    private static readonly double[] Profiles = [0.97, 0.93, 0.90, 0.95, 0.85, 0.92, 0.88];
 
     private static readonly string[] KepalaDesa =
         ["Ujang Saepuloh (demo)", "Dedi Mulyadi (demo)", "Entis Sutisna (demo)", "Yuyun Yuningsih (demo)", "Asep Saepudin (demo)", "Cecep Supriatna (demo)", "Ika Rostika (demo)"];
 
+    /// <summary>What the team wrote for a "tidak sesuai" item, per section (A–G of the default checklist).</summary>
     private static readonly string[] Notes =
     [
-        "Buku belum diisi sejak dua bulan terakhir", "Bukti belanja kegiatan belum lengkap; saldo BKU berbeda Rp 2.350.000 dengan rekening koran",
-        "Belum ditandatangani dan belum diundangkan", "Belum dipampang di ruang pelayanan", "Belum dicatat di Buku Inventaris",
-        "Laporan belum disusun", "Notulen dan daftar hadir tidak lengkap",
-    ];
-
-    private static readonly string[] Recommendations =
-    [
-        "Lengkapi buku administrasi dan tunjukkan pada kunjungan berikutnya", "Lengkapi bukti belanja dan cocokkan saldo BKU dengan rekening kas desa",
-        "Tetapkan dan undangkan dalam Lembaran Desa", "Pampang informasi pelayanan di tempat yang mudah dilihat warga",
-        "Catat dan beri label seluruh aset desa", "Susun laporan dan sampaikan dalam musyawarah desa", "Dokumentasikan setiap rapat BPD",
+        "Buku ada tetapi belum diisi sejak dua bulan terakhir", "Dokumen pendukung belum lengkap saat diperiksa",
+        "Belum ditetapkan atau belum diundangkan", "Belum terlihat di kantor desa saat kunjungan", "Belum tercatat lengkap di Buku Inventaris",
+        "Dokumen BUMDes belum ada saat diperiksa", "Dokumentasi BPD belum lengkap",
     ];
 
     public static async Task SeedAsync(RaporDbContext db, UserManager<AppUser> users, string password, DateOnly today, CancellationToken ct)
@@ -105,7 +99,7 @@ public static class DemoWaspada
                         {
                             var s = (item.SectionOrder - 1) % Notes.Length;
                             a.Note = Notes[s];
-                            a.Recommendation = Recommendations[s];
+                            a.Recommendation = $"Lengkapi dan tunjukkan buktinya: {item.Text}";
                             a.Severity = rng.NextDouble() switch { < 0.2 => TemuanSeverity.Berat, < 0.6 => TemuanSeverity.Sedang, _ => TemuanSeverity.Ringan };
                         }
                         visit.Answers.Add(a);
@@ -154,21 +148,22 @@ public static class DemoWaspada
             if (sent > today)
                 sent = today;
             f.SubmitFollowUp("Sudah diperbaiki; bukti terlampir. (DATA DEMO)", sent, kades, at(sent, 9));
-            if (roll < 0.85)
-                f.Accept("Sesuai hasil pengecekan.", "camat.batujajar", at(sent.AddDays(3) > today ? today : sent.AddDays(3), 11));
+            f.Accept("Sesuai hasil pengecekan.", "camat.batujajar", at(sent.AddDays(3) > today ? today : sent.AddDays(3), 11));
             return f;
         }
         if (f.DueOn < today)
         {
-            if (roll < 0.4)
+            if (roll < 0.35)
                 return f; // overdue, not answered yet
             var sent = f.DueOn.AddDays(-rng.Next(1, 5));
             f.SubmitFollowUp("Perbaikan sudah dilakukan. (DATA DEMO)", sent, kades, at(sent, 9));
-            if (roll > 0.8)
+            if (roll < 0.6)
+                f.Accept("Sesuai hasil pengecekan.", "camat.batujajar", at(sent.AddDays(2) > today ? today : sent.AddDays(2), 11));
+            else if (roll > 0.85)
                 f.Return("Bukti belum menunjukkan perbaikan; lampirkan foto buku yang sudah diisi.", null, today, "camat.batujajar", at(sent.AddDays(2) > today ? today : sent.AddDays(2), 11));
             return f;
         }
-        if (roll < 0.3)
+        if (roll < 0.25)
         {
             var sent = today.AddDays(-rng.Next(0, 5));
             f.SubmitFollowUp("Sedang dilengkapi; sebagian sudah selesai. (DATA DEMO)", sent, kades, at(sent, 9));
@@ -181,9 +176,11 @@ public static class DemoWaspada
     {
         for (var n = 0; n < desa.Count; n++)
         {
-            var baseIks = 0.62 + 0.04 * (n % 5);
-            var baseIke = 0.50 + 0.05 * (n % 4);
-            var baseIkl = 0.55 + 0.06 * (n % 3);
+            // Spread over the statuses: one tertinggal, mostly berkembang, some maju, one mandiri.
+            var level = Levels[n % Levels.Length];
+            var baseIks = level + 0.03;
+            var baseIke = level - 0.05;
+            var baseIkl = level + 0.02;
             for (var back = 2; back >= 1; back--)
             {
                 var growth = back == 1 ? 0.02 + rng.NextDouble() * 0.03 : 0;
@@ -201,6 +198,8 @@ public static class DemoWaspada
             }
         }
     }
+
+    private static readonly double[] Levels = [0.57, 0.66, 0.73, 0.64, 0.61, 0.80, 0.69];
 
     private static DateOnly Weekday(DateOnly d) => d.DayOfWeek switch
     {

@@ -123,10 +123,18 @@
 
     // ---- forms -----------------------------------------------------------------------------------------------
     const skip = el => !el.name || el.disabled || el.type === 'file' || el.type === 'submit' || el.type === 'button' || el.name === '__RequestVerificationToken';
+    // Fields inside data-offline-when="name=value" count only while that field has that value (e.g. a finding's
+    // severity only for an item answered "tidak sesuai").
+    function applies(form, el) {
+        const when = el.closest('[data-offline-when]')?.dataset.offlineWhen;
+        if (!when) return true;
+        const [name, value] = when.split('=');
+        return [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)].some(x => (x.type === 'radio' || x.type === 'checkbox' ? x.checked : true) && x.value === value);
+    }
     function readFields(form) {
         const out = {};
         for (const el of form.elements) {
-            if (skip(el) || ((el.type === 'radio' || el.type === 'checkbox') && !el.checked)) continue;
+            if (skip(el) || ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) || !applies(form, el)) continue;
             out[el.name] = el.value;
         }
         return out;
@@ -325,7 +333,8 @@
         if (!box || !rec.server) return;
         const mine = rec.fields || {};
         const theirs = rec.server.fields || {};
-        const names = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter(n => (mine[n] || '') !== (theirs[n] || ''));
+        const ignored = new Set([...form.querySelectorAll('[data-offline-nocompare]')].map(e => e.name));
+        const names = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter(n => !ignored.has(n) && (mine[n] || '') !== (theirs[n] || ''));
         const rows = names.map(n => `<tr><td>${esc(labelOf(form, n))}</td><td>${esc(shown(form, n, mine[n]))}</td><td>${esc(shown(form, n, theirs[n]))}</td></tr>`).join('');
         box.hidden = false;
         box.innerHTML = `<div class="alert alert-warning" data-testid="conflict">
