@@ -135,10 +135,12 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>
-    /// An HTTP client that does not follow redirects, so tests see 302/403 as they are. Over https: outside Development
-    /// the sign-in cookie is Secure and is never sent over plain http.
+    /// An HTTP client that does not follow redirects, so tests see 302/403 as they are. Over https by default: outside
+    /// Development the sign-in cookie is Secure and is never sent over plain http.
     /// </summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
+
+    protected virtual Uri ClientBaseAddress => new("https://localhost");
 
     /// <summary>
     /// Signs in through the real login form (antiforgery included) and returns the client holding the cookie. Accounts
@@ -242,10 +244,13 @@ public partial class RaporFactory : WebApplicationFactory<Program>, IAsyncLifeti
 public sealed class KestrelRaporFactory : RaporFactory
 {
     private readonly bool _demoReports;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public KestrelRaporFactory(bool demoReports = false)
+    /// <param name="settings">Extra configuration, e.g. "FieldCapture:PhotoMaxSide" for the field sync benchmark.</param>
+    public KestrelRaporFactory(bool demoReports = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _demoReports = demoReports;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -254,7 +259,12 @@ public sealed class KestrelRaporFactory : RaporFactory
         base.ConfigureWebHost(builder);
         if (_demoReports)
             builder.UseSetting("Seed:DemoReports", "true");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
+
+    /// <summary>HttpClients of this factory talk to the real server (its random port), not to localhost:80.</summary>
+    protected override Uri ClientBaseAddress => new(BaseUrl);
 
     public string BaseUrl
     {

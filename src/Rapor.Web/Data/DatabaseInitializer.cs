@@ -55,6 +55,7 @@ public sealed class DatabaseInitializer(
             await DemoData.SeedAsync(db, users, options.DemoPassword, options.DemoReports, ct);
             await DemoInnovations.SeedAsync(db, users, options.DemoPassword, clock.GetLocalNow().Year, ct);
             await DemoPaten.SeedAsync(db, users, options.DemoPassword, options.DemoReports, clock.GetLocalNow().DateTime, clock.LocalTimeZone, ct);
+            await DemoWaspada.SeedAsync(db, users, options.DemoPassword, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         }
         if (options.DemoReports)
         {

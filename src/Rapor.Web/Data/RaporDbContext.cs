@@ -52,6 +52,14 @@ public abstract class RaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SkmReport> SkmReports => Set<SkmReport>();
     public DbSet<SkmFollowUp> SkmFollowUps => Set<SkmFollowUp>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SupervisionVisit> SupervisionVisits => Set<SupervisionVisit>();
+    public DbSet<SupervisionTeamMember> SupervisionTeamMembers => Set<SupervisionTeamMember>();
+    public DbSet<VisitAnswer> VisitAnswers => Set<VisitAnswer>();
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Temuan> Temuan => Set<Temuan>();
+    public DbSet<TemuanEvent> TemuanEvents => Set<TemuanEvent>();
+    public DbSet<IdmScore> IdmScores => Set<IdmScore>();
 
     /// <summary>
     /// A transaction for several writes that commit together; disposing it without committing rolls back. On SQLite

@@ -12,6 +12,13 @@ public sealed class Evidence : IAudited
     public Guid? FieldActivityId { get; init; }
     public Guid? FieldVisitId { get; init; }
     public Guid? InnovationStepId { get; init; }
+
+    /// <summary>A photo of a supervision visit (WASPADA), of one checklist item when <see cref="ChecklistItemId"/> is set.</summary>
+    public Guid? SupervisionVisitId { get; init; }
+    public Guid? ChecklistItemId { get; init; }
+
+    /// <summary>Evidence the desa sent with a follow-up of a finding (the follow-up's history step).</summary>
+    public Guid? TemuanEventId { get; init; }
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public long Size { get; init; }

@@ -16,6 +16,12 @@ public sealed class FieldVisit : IAudited
     public string? Notes { get; set; }
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>Bumped by every save; an offline submission names the version it started from (409 when it moved).</summary>
+    public int Version { get; set; }
+
+    /// <summary>The last offline submission applied, so a retry after a lost answer is stored once.</summary>
+    public Guid? LastSubmissionId { get; set; }
+
     public List<VisitFinding> Findings { get; init; } = [];
 
     public string AuditScope => UnitCode;

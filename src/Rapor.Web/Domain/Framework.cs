@@ -12,10 +12,24 @@ public enum ScoringRule { LinearToTarget, LowerIsBetter, YesNo, Bands }
 
 /// <summary>
 /// Where an indicator's value comes from: typed by the unit, counted from field activities, from the innovation registry,
-/// or from the PATEN service desk (queue SLA %, average waiting minutes, IKM) — those are typed by a unit that does not
-/// run the desk in Rapor.
+/// from the PATEN service desk (queue SLA %, average waiting minutes, IKM) — typed by a unit that does not run the desk
+/// in Rapor — or from WASPADA supervision of the kecamatan's desa.
 /// </summary>
-public enum ValueSource { Manual, FieldActivities, Innovations, QueueSla, QueueWait, Ikm }
+public enum ValueSource
+{
+    Manual,
+    FieldActivities,
+    Innovations,
+    QueueSla,
+    QueueWait,
+    Ikm,
+
+    /// <summary>Kecamatan: % of its desa visited on schedule (WASPADA supervision).</summary>
+    DesaSupervised,
+
+    /// <summary>Kecamatan: % of its desa's findings followed up by their due date.</summary>
+    FindingsOnTime,
+}
 
 /// <summary>The assessment framework of one tenant for one year: 4 bidang with weighted indicators and the scoring settings.</summary>
 public sealed class Framework : IAudited

@@ -66,6 +66,8 @@ public static class FrameworkRules
             yield return "target persentase tidak boleh lebih dari 100.";
         if (i.Source == ValueSource.FieldActivities && string.IsNullOrWhiteSpace(i.ActivityKind))
             yield return "jenis kegiatan lapangan wajib dipilih untuk indikator yang dihitung dari kegiatan.";
+        if (i.Source is ValueSource.DesaSupervised or ValueSource.FindingsOnTime && (i.Level != UnitLevel.Kecamatan || i.Type != IndicatorType.Percentage))
+            yield return "indikator dari pengawasan desa hanya untuk tingkat kecamatan dan bertipe persentase.";
     }
 
     /// <summary>Parses "from:score;…" into ascending thresholds; null when malformed.</summary>

@@ -20,6 +20,8 @@ using Rapor.Web.Features.Public;
 using Rapor.Web.Features.Regions;
 using Rapor.Web.Features.Reports;
 using Rapor.Web.Features.Verification;
+using Rapor.Web.Features.FieldCapture;
+using Rapor.Web.Features.Waspada;
 using Scalar.AspNetCore;
 
 namespace Rapor.Web.Infrastructure;
@@ -59,6 +61,9 @@ public static class RaporApp
         services.AddOnboarding();
         services.AddProvenance(config);
         services.AddRaporMessaging(config, config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddWaspada();
+        services.AddScoped<Features.Verification.FieldVisitWork>();
+        services.AddFieldCapture(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -232,6 +237,9 @@ public static class RaporApp
         app.MapReportsApi();
         app.MapPublicApi();
         app.MapInnovationsApi();
+        app.MapFieldCapture();
+        app.MapWaspadaApi();
+        Features.Activities.ActivitiesApi.MapActivitiesApi(app);
         app.MapVerificationApi();
         app.MapCultureEndpoint();
         app.MapServiceDesk();

@@ -18,6 +18,9 @@ public static class UnitOperations
     public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
     public static readonly OperationAuthorizationRequirement ServeQueue = new() { Name = nameof(ServeQueue) };
     public static readonly OperationAuthorizationRequirement ManageServiceDesk = new() { Name = nameof(ManageServiceDesk) };
+    public static readonly OperationAuthorizationRequirement ViewSupervision = new() { Name = nameof(ViewSupervision) };
+    public static readonly OperationAuthorizationRequirement Supervise = new() { Name = nameof(Supervise) };
+    public static readonly OperationAuthorizationRequirement AnswerFindings = new() { Name = nameof(AnswerFindings) };
 }
 
 public static class Policies
@@ -78,6 +81,20 @@ public static class UnitScope
         (user.IsInRole(Roles.Admin) && CanView(user, unitCode))
         || ((user.IsInRole(Roles.Camat) || user.IsInRole(Roles.Lurah)) && user.UnitCode() == unitCode)
         || (user.IsInRole(Roles.Camat) && RegionCode.ParentOf(unitCode) == user.UnitCode());
+    /// <summary>
+    /// WASPADA: the kecamatan's own people — its camat and its staf (Kasi Pemerintahan, Kasi PMD …) — supervise its
+    /// desa; for a kecamatan code, they plan its supervision.
+    /// </summary>
+    public static bool CanSupervise(ClaimsPrincipal user, string unitCode) =>
+        (user.IsInRole(Roles.Camat) || user.IsInRole(Roles.Staf)) && user.UnitCode().Length == 8
+        && (unitCode == user.UnitCode() || (RegionCode.LevelOf(unitCode) == RegionLevel.Kelurahan && RegionCode.ParentOf(unitCode) == user.UnitCode()));
+
+    /// <summary>Supervision results of a desa: whoever sees the desa, plus the kecamatan staf who supervise it.</summary>
+    public static bool CanViewSupervision(ClaimsPrincipal user, string unitCode) => CanView(user, unitCode) || CanSupervise(user, unitCode);
+
+    /// <summary>The desa answers its own findings: its kepala desa (role lurah, see ADR-030) and its staf.</summary>
+    public static bool CanAnswerFindings(ClaimsPrincipal user, string desaCode) =>
+        user.UnitCode() == desaCode && RegionCode.LevelOf(desaCode) == RegionLevel.Kelurahan && (user.IsInRole(Roles.Lurah) || user.IsInRole(Roles.Staf));
 
     public static bool IsPlatformAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) && user.UnitCode().Length == 0;
 
@@ -100,6 +117,9 @@ public sealed class UnitAuthorizationHandler : AuthorizationHandler<OperationAut
             nameof(UnitOperations.Administer) => UnitScope.CanAdminister(context.User, resource.Code),
             nameof(UnitOperations.ServeQueue) => UnitScope.CanServeQueue(context.User, resource.Code),
             nameof(UnitOperations.ManageServiceDesk) => UnitScope.CanManageServiceDesk(context.User, resource.Code),
+            nameof(UnitOperations.ViewSupervision) => UnitScope.CanViewSupervision(context.User, resource.Code),
+            nameof(UnitOperations.Supervise) => UnitScope.CanSupervise(context.User, resource.Code),
+            nameof(UnitOperations.AnswerFindings) => UnitScope.CanAnswerFindings(context.User, resource.Code),
             _ => false,
         };
         if (allowed)

@@ -21,6 +21,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         public string FrameworkId { get; private set; } = "";
 
+        /// <summary>A completed demo visit of Desa Batujajar Timur, one of its findings, and a visit of Batujajar Barat.</summary>
+        public (string Visit, string Finding, string OtherVisit, int IdmYear) Waspada { get; private set; }
+
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
@@ -56,6 +59,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 Directory.CreateDirectory(StorageRoot);
                 await File.WriteAllBytesAsync(Path.Combine(StorageRoot, evidence.Id.ToString("N")), Scenario.Png);
                 return await db.SaveChangesAsync();
+            });
+            Waspada = await WithDbAsync(async db =>
+            {
+                var visit = await db.SupervisionVisits.Where(v => v.DesaCode == WaspadaScenario.BatujajarTimur && v.Status == Rapor.Web.Domain.SupervisionVisitStatus.Selesai).Select(v => v.Id).FirstAsync();
+                var finding = await db.Temuan.Where(f => f.DesaCode == WaspadaScenario.BatujajarTimur).Select(f => f.Id).FirstAsync();
+                var other = await db.SupervisionVisits.Where(v => v.DesaCode == WaspadaScenario.BatujajarBarat).Select(v => v.Id).FirstAsync();
+                var year = await db.IdmScores.MaxAsync(s => s.Year);
+                return (visit.ToString(), finding.ToString(), other.ToString(), year);
             });
         }
 
@@ -251,6 +262,61 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
         var ok = !denied && (int)response.StatusCode is >= 200 and < 400 or 400 or 404;
         Assert.True(allowed ? ok : denied, $"{user} GET {path}: {(int)response.StatusCode} {location}");
+    }
+
+    // WASPADA (issue 14): Kab. Bandung Barat's supervision of its desa; a kepala desa is the lurah role at a desa (ADR-030).
+    private const string CamatBatujajar = "camat.batujajar";
+    private const string KasiBatujajar = "kasi.pemerintahan.batujajar";
+    private const string KadesTimur = "kades.32.17.09.2001";
+    private const string KadesBarat = "kades.32.17.09.2002";
+    private static readonly string[] WaspadaUsers = ["anon", Admin, AdminKbb, VerifikatorKbb, CamatBatujajar, KasiBatujajar, KadesTimur, KadesBarat, Camat, AdminBandung];
+    private static readonly string[] KbbWide = [Admin, AdminKbb, VerifikatorKbb];
+    private static readonly string[] Kecamatan = [.. KbbWide, CamatBatujajar, KasiBatujajar];
+    private static readonly string[] DesaTimur = [.. Kecamatan, KadesTimur];
+
+    /// <summary>{v} a visit and {f} a finding of Desa Batujajar Timur, {o} a visit of Batujajar Barat, {y} the latest IDM year.</summary>
+    private static readonly (string Path, string[] Allowed)[] WaspadaMatrix =
+    [
+        ("/Waspada?unit=32.17.09", Kecamatan),
+        ("/Waspada/Visit/{v}", DesaTimur),
+        ("/Waspada/Visit/{v}?handler=Pdf", DesaTimur),
+        ("/Waspada/Visit/{o}", [.. Kecamatan, KadesBarat]),
+        ("/Waspada/Finding/{f}", DesaTimur),
+        ("/Waspada/Findings?unit=32.17.09.2001", DesaTimur),
+        ("/Waspada/Findings?unit=32.17.09.2001&handler=Excel", DesaTimur),
+        ("/Waspada/Findings?unit=32.17.09", Kecamatan),
+        ("/Waspada/Findings?unit=32.17", KbbWide),
+        ("/Waspada/Desa/32.17.09.2001", DesaTimur),
+        ("/Waspada/Desa/32.17.09.2002", [.. Kecamatan, KadesBarat]),
+        ("/Waspada/Dashboard?unit=32.17.09", Kecamatan),
+        ("/Waspada/Idm?unit=32.17.09", Kecamatan),
+        ("/Waspada/Idm?unit=32.17", KbbWide),
+        ("/Waspada/IdmImport?tenant=32.17", [Admin, AdminKbb]),
+        ("/Waspada/Templates?tenant=32.17", [Admin, AdminKbb]),
+        // Kecamatan and desa accounts are sent on to their own view; a kota's admin has no desa to see.
+        ("/Waspada/Kabupaten?tenant=32.17", [.. Kecamatan, KadesTimur, KadesBarat, Camat]),
+        ("/api/waspada/visits/{v}", DesaTimur),
+        ("/api/waspada/findings?unit=32.17.09.2002", [.. Kecamatan, KadesBarat]),
+        ("/api/waspada/idm/32.17/{y}", KbbWide),
+        ("/api/field-capture/token", [.. WaspadaUsers.Where(u => u != "anon")]),
+    ];
+
+    public static TheoryData<string, string, bool> WaspadaCases()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (path, allowed) in WaspadaMatrix)
+            foreach (var user in WaspadaUsers)
+                data.Add(user, path, allowed.Contains(user));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WaspadaCases))]
+    public async Task Waspada_role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
+    {
+        var w = fixture.Waspada;
+        await Role_is_allowed_or_denied_as_the_matrix_says(user, path.Replace("{v}", w.Visit, StringComparison.Ordinal).Replace("{f}", w.Finding, StringComparison.Ordinal)
+            .Replace("{o}", w.OtherVisit, StringComparison.Ordinal).Replace("{y}", w.IdmYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), allowed);
     }
 
     [Fact]

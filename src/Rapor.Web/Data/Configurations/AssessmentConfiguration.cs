@@ -149,6 +149,7 @@ public sealed class FieldVisitConfiguration : IEntityTypeConfiguration<FieldVisi
         builder.Property(v => v.Verifier).HasMaxLength(256);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(v => v.Notes).HasMaxLength(2000);
+        builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.PeriodId, v.UnitCode });
         builder.HasOne<Period>().WithMany().HasForeignKey(v => v.PeriodId);
         builder.HasMany(v => v.Findings).WithOne().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
@@ -203,6 +204,10 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.CapturedAt).HasConversion(ProvenanceConfiguration.WallClock).HasMaxLength(19);
         builder.Ignore(e => e.IsPhoto);
         builder.Ignore(e => e.IsViewableImage);
+        builder.HasOne<SupervisionVisit>().WithMany().HasForeignKey(e => e.SupervisionVisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.SupervisionVisitId);
+        builder.HasOne<TemuanEvent>().WithMany().HasForeignKey(e => e.TemuanEventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.TemuanEventId);
         builder.Ignore(e => e.AuditScope);
     }
 }

@@ -62,29 +62,13 @@ public sealed class CreateModel(RaporDbContext db, FileStorage storage, Evidence
             return Forbid();
         var unit = User.UnitCode();
         Kinds = await IndexModel.KindsAsync(db, RegionCode.TenantOf(unit), ct);
-        if (!Kinds.ContainsKey(Input.Kind))
-            ModelState.AddModelError("Input.Kind", "Jenis kegiatan tidak dikenal.");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (Input.Date > today)
-            ModelState.AddModelError("Input.Date", "Tanggal kegiatan tidak boleh di masa depan.");
+        CheckRules(Input, Kinds, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ModelState.AddModelError);
         if (Input.Photos.Count > MaxPhotos)
             ModelState.AddModelError("Input.Photos", $"Paling banyak {MaxPhotos} foto.");
         if (!ModelState.IsValid)
             return Page();
 
-        var activity = new FieldActivity
-        {
-            UnitCode = unit,
-            Kind = Input.Kind,
-            Date = Input.Date!.Value,
-            Place = Input.Place.Trim(),
-            Latitude = Input.Latitude,
-            Longitude = Input.Longitude,
-            Participants = Input.Participants,
-            Description = Input.Description?.Trim(),
-            CreatedBy = User.Identity!.Name!,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var activity = NewActivity(Input, Guid.CreateVersion7(), unit, User.Identity!.Name!, clock.GetUtcNow().UtcDateTime);
         db.FieldActivities.Add(activity);
         var stored = new List<Guid>();
         try
@@ -122,4 +106,28 @@ public sealed class CreateModel(RaporDbContext db, FileStorage storage, Evidence
     }
 
     private bool CanRecord() => UnitScope.CanFillReport(User, User.UnitCode());
+
+    /// <summary>The rules beyond the annotations; the offline sync (ActivitiesApi) applies the same ones.</summary>
+    public static void CheckRules(Command input, IReadOnlyDictionary<string, string> kinds, DateOnly today, Action<string, string> error)
+    {
+        if (!kinds.ContainsKey(input.Kind))
+            error("Input.Kind", "Jenis kegiatan tidak dikenal.");
+        if (input.Date > today)
+            error("Input.Date", "Tanggal kegiatan tidak boleh di masa depan.");
+    }
+
+    public static FieldActivity NewActivity(Command input, Guid id, string unit, string user, DateTime now) => new()
+    {
+        Id = id,
+        UnitCode = unit,
+        Kind = input.Kind,
+        Date = input.Date!.Value,
+        Place = input.Place.Trim(),
+        Latitude = input.Latitude,
+        Longitude = input.Longitude,
+        Participants = input.Participants,
+        Description = input.Description?.Trim(),
+        CreatedBy = user,
+        CreatedAt = now,
+    };
 }

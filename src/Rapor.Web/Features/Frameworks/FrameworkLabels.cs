@@ -36,6 +36,7 @@ public static class FrameworkLabels
     {
         [ValueSource.Manual] = "diisi unit", [ValueSource.FieldActivities] = "kegiatan lapangan", [ValueSource.Innovations] = "registri inovasi",
         [ValueSource.QueueSla] = "antrean: % sesuai SLA", [ValueSource.QueueWait] = "antrean: rata-rata menit tunggu", [ValueSource.Ikm] = "SKM: IKM",
+        [ValueSource.DesaSupervised] = "pengawasan desa: % desa sesuai jadwal", [ValueSource.FindingsOnTime] = "pengawasan desa: % temuan tepat waktu",
     };
 
     /// <summary>Reads a label (or the enum name) back; null when it matches neither.</summary>

@@ -20,10 +20,10 @@ public sealed class IndexModel(RaporDbContext db, UserManager<AppUser> users, IO
     public sealed class InputModel
     {
         [EmailAddress(ErrorMessage = "Alamat e-mail tidak valid.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Alamat e-mail paling panjang 256 karakter.")]
         public string? Email { get; set; }
 
-        [StringLength(30)]
+        [StringLength(30, ErrorMessage = "Nomor telepon paling panjang 30 karakter.")]
         public string? Phone { get; set; }
 
         public string Language { get; set; } = "id";

@@ -115,7 +115,7 @@ public static class RaporPdf
 
     private static string Num(double? v) => v is { } d ? d.ToString("0.##", Id) : "—";
 
-    private static string Fit(XGraphics g, string text, XFont font, double width)
+    internal static string Fit(XGraphics g, string text, XFont font, double width)
     {
         if (g.MeasureString(text, font).Width <= width)
             return text;

@@ -13,7 +13,9 @@ public static class EvidenceEndpoint
             var e = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null)
                 return Results.NotFound();
-            if (!UnitScope.CanView(http.User, e.UnitCode))
+            // Supervision photos and follow-up evidence of a desa are also the supervising kecamatan staf's (ADR-030).
+            var supervision = e.SupervisionVisitId is not null || e.TemuanEventId is not null;
+            if (!UnitScope.CanView(http.User, e.UnitCode) && !(supervision && UnitScope.CanSupervise(http.User, e.UnitCode)))
                 return Results.Forbid();
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return Results.File(storage.OpenRead(e.Id), e.ContentType, e.FileName, enableRangeProcessing: true);

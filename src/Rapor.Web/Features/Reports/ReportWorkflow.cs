@@ -26,6 +26,9 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         public required Dictionary<Guid, List<Evidence>> Evidence { get; init; }
         public required Dictionary<string, int> ActivityCounts { get; init; }
 
+        /// <summary>Values computed from the kecamatan's supervision of its desa (WASPADA), with their derivation, per indicator.</summary>
+        public Dictionary<Guid, Waspada.SupervisionIndicators.Derivation> Supervision { get; init; } = [];
+
         public ReportValue? ValueOf(Guid indicatorId) => Report?.Values.FirstOrDefault(v => v.IndicatorId == indicatorId);
 
         public IReadOnlyList<Evidence> EvidenceOf(Guid indicatorId) =>
@@ -126,12 +129,18 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
         var indicator = await IndicatorOfAsync(row.Framework, indicatorId, ct) is { } one && one.Frequency == frequency && one.AppliesTo(row.Unit.Level) ? one : null;
         var evidence = row.Value is null || row.EvidenceCount == 0 ? [] : await db.Evidence.AsNoTracking().Where(x => x.ReportValueId == row.Value.Id).OrderBy(x => x.UploadedAt).ToListAsync(ct);
         return await ContextAsync(row.Unit, row.Period, row.Framework, row.Report, indicator is null ? [] : [indicator],
-            evidence, row.Extension, countActivities: indicator?.Source == ValueSource.FieldActivities, ct);
+            evidence, row.Extension, countActivities: indicator?.Source == ValueSource.FieldActivities, ct, deriveSupervision: false);
     }
 
     private async Task<Context> ContextAsync(Region unit, Period period, Framework framework, Report? report, List<Indicator> indicators,
-        List<Evidence> evidence, DeadlineExtension? extension, bool countActivities, CancellationToken ct)
+        List<Evidence> evidence, DeadlineExtension? extension, bool countActivities, CancellationToken ct, bool deriveSupervision = true)
     {
+        var supervision = new Dictionary<Guid, Waspada.SupervisionIndicators.Derivation>();
+        if (deriveSupervision && unit.Level == RegionLevel.Kecamatan)
+        {
+            foreach (var i in indicators.Where(i => Waspada.SupervisionIndicators.IsSupervision(i.Source)))
+                supervision[i.Id] = await Waspada.SupervisionIndicators.ComputeAsync(db, i.Source, unit.Code, period, Today, ct);
+        }
         var from = new DateOnly(period.Year, period.Month ?? 1, 1);
         var to = period.Month is null ? from.AddYears(1) : from.AddMonths(1);
         var counts = !countActivities ? [] : await db.FieldActivities.Where(a => a.UnitCode == unit.Code && a.Date >= from && a.Date < to)
@@ -147,6 +156,7 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
             Evidence = evidence.GroupBy(e => e.ReportValueId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             ActivityCounts = counts,
             ServiceDesk = indicators.Any(i => i.IsServiceDeskFed) ? await Queue.ServiceDeskValues.LoadAsync(db, unit, period, clock.LocalTimeZone, ct) : null,
+            Supervision = supervision,
         };
     }
 
@@ -379,6 +389,13 @@ public sealed class ReportWorkflow(RaporDbContext db, TimeProvider clock, ICurre
                 EnsureValue(c, i).Value = count;
         }
         Queue.ServiceDeskValues.Apply(c, this);
+        // WASPADA indicators: the value and the derivation the verifier reads, as they stand at submission.
+        foreach (var (id, d) in c.Supervision)
+        {
+            var row = EnsureValue(c, c.Indicators.First(i => i.Id == id));
+            row.Value = d.Value;
+            row.Note = d.Text.ToString();
+        }
         var missing = Missing(c);
         if (missing.Count > 0)
             return missing;

@@ -34,10 +34,10 @@ public sealed class EditModel(RaporDbContext db) : PageModel
         [RegularExpression("^[A-Za-z]$", ErrorMessage = "Kelompok antrean berupa satu huruf (A, B, …).")]
         public string QueueGroup { get; set; } = "A";
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Persyaratan paling panjang 4.000 karakter.")]
         public string? Requirements { get; set; }
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Prosedur paling panjang 4.000 karakter.")]
         public string? Procedure { get; set; }
 
         [Range(1, 100000, ErrorMessage = "Waktu penyelesaian harus 1 atau lebih.")]
@@ -48,18 +48,18 @@ public sealed class EditModel(RaporDbContext db) : PageModel
         [Range(0, 1_000_000_000, ErrorMessage = "Biaya tidak boleh negatif.")]
         public decimal Fee { get; set; }
 
-        [StringLength(300)]
+        [StringLength(300, ErrorMessage = "Produk layanan paling panjang 300 karakter.")]
         public string? Product { get; set; }
 
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "Penanggung jawab paling panjang 200 karakter.")]
         public string? Responsible { get; set; }
 
-        [StringLength(1000)]
+        [StringLength(1000, ErrorMessage = "Dasar hukum paling panjang 1.000 karakter.")]
         public string? LegalBasis { get; set; }
 
         public bool Active { get; set; } = true;
 
-        [Range(0, 999)]
+        [Range(0, 999, ErrorMessage = "Urutan harus antara 0 dan 999.")]
         public int Order { get; set; }
     }
 

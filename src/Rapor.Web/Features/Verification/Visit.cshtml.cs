@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
+using Rapor.Web.Features.FieldCapture;
 using Rapor.Web.Features.Provenance;
-using Rapor.Web.Features.Rapor;
 using Rapor.Web.Features.Reports;
 using Rapor.Web.Infrastructure;
 
@@ -15,7 +15,7 @@ namespace Rapor.Web.Features.Verification;
 /// One visit on the phone: a checklist of the report's indicators (matches / value found / note), GPS and photos.
 /// Completing it turns every found value into the verified value and rescores the unit.
 /// </summary>
-public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, ScoringService scoring, FileStorage storage, EvidenceIntake intake,
+public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, FieldVisitWork work, FileStorage storage, EvidenceIntake intake,
     IAuthorizationService authz, TimeProvider clock) : PageModel
 {
     public FieldVisit Visit { get; private set; } = null!;
@@ -26,60 +26,11 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, bool complete, string? notes, double? latitude, double? longitude, List<IFormFile>? photos, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, bool complete, List<IFormFile>? photos, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
             return denied;
-        if (Visit.Status == VisitStatus.Selesai)
-        {
-            Error = "Kunjungan ini sudah selesai.";
-            return Page();
-        }
-        if (C.Period.FinalizedAt is not null)
-        {
-            Error = "Periode sudah difinalisasi.";
-            return Page();
-        }
-        if (!ModelState.IsValid || latitude is < -90 or > 90 || longitude is < -180 or > 180)
-        {
-            Error = "Koordinat GPS tidak valid.";
-            return Page();
-        }
-        if (notes is { Length: > 2000 })
-        {
-            Error = "Catatan kunjungan paling panjang 2000 karakter.";
-            return Page();
-        }
-        foreach (var i in C.Indicators)
-        {
-            var raw = Request.Form[$"found_{i.Id}"].ToString();
-            var note = Request.Form[$"note_{i.Id}"].ToString();
-            var matches = Request.Form[$"match_{i.Id}"].ToString() == "true";
-            if (!ValueParser.TryParse(i, raw, out var found, out var err))
-            {
-                Error = $"{i.Code}: {err}";
-                return Page();
-            }
-            if (note.Length > 1000)
-            {
-                Error = $"{i.Code}: catatan temuan paling panjang 1000 karakter.";
-                return Page();
-            }
-            var finding = Visit.Findings.FirstOrDefault(f => f.IndicatorId == i.Id);
-            if (finding is null && (found is not null || !string.IsNullOrWhiteSpace(note) || !matches))
-            {
-                finding = new VisitFinding { VisitId = Visit.Id, IndicatorId = i.Id, UnitCode = Visit.UnitCode };
-                Visit.Findings.Add(finding);
-            }
-            if (finding is null)
-                continue;
-            finding.Matches = matches && found is null;
-            finding.FoundValue = found;
-            finding.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        }
-        Visit.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        Visit.Latitude = latitude ?? Visit.Latitude;
-        Visit.Longitude = longitude ?? Visit.Longitude;
+        // Photos first (the page without JavaScript); the offline form sends each photo on its own.
         var saved = new List<Guid>();
         foreach (var photo in photos ?? [])
         {
@@ -99,36 +50,13 @@ public sealed class VisitModel(RaporDbContext db, ReportWorkflow workflow, Scori
             await intake.PrepareAsync(evidence, EvidenceContext.ForVisit(Visit.UnitCode, C.Period.Key, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), ct);
             db.Evidence.Add(evidence);
         }
-        if (complete)
+        var outcome = await work.SaveAsync(Visit, C, FormFields.From(Request.Form), complete, Guid.Empty, null, ct);
+        if (outcome.Error is not null)
         {
-            if (C.Report is null)
-            {
-                Error = "Unit belum mengajukan laporan; temuan tidak dapat diterapkan.";
-                return Page();
-            }
-            // A value found in the field overrides the claim; the finding's note says why.
-            foreach (var f in Visit.Findings.Where(f => f.FoundValue is not null))
-            {
-                var v = C.ValueOf(f.IndicatorId);
-                if (v is null)
-                    continue;
-                v.VerifiedValue = f.FoundValue;
-                v.Verification = VerificationStatus.Dikoreksi;
-                v.VerificationNote = "Verifikasi lapangan: " + (f.Note ?? "nilai ditemukan berbeda");
-                v.VerifiedBy = User.Identity!.Name;
-                v.VerifiedAt = clock.GetUtcNow().UtcDateTime;
-                v.Version++;
-            }
-            Visit.Status = VisitStatus.Selesai;
-            Visit.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        }
-        // Findings, verified values and the standings they change commit together.
-        await using (var tx = await db.BeginWriteAsync(ct))
-        {
-            await db.SaveChangesAsync(ct);
-            if (complete)
-                await scoring.ApplyDecisionAsync(C.Period, Visit.UnitCode, ct);
-            await tx.CommitAsync(ct);
+            foreach (var x in saved)
+                storage.Delete(x);
+            Error = outcome.Error;
+            return Page();
         }
         await intake.CheckReuseAsync(ct);
         TempData["Message"] = complete ? "Kunjungan selesai; temuan diterapkan ke nilai terverifikasi." : "Temuan tersimpan.";

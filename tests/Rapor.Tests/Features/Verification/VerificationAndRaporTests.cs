@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -171,7 +170,7 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
         var pdf = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
         var score = (await ScoresAsync(period))[Sukajadi].Total;
-        var text = PdfText(pdf);
+        var text = Pdf.Text(pdf);
         Assert.Contains("Kecamatan Sukajadi", text, StringComparison.Ordinal);
         Assert.Contains(score.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
         Assert.Contains("PEMERINTAH KOTA BANDUNG", text, StringComparison.Ordinal);
@@ -183,18 +182,6 @@ public sealed class VerificationAndRaporTests(RaporFactory factory) : IClassFixt
         Assert.Equal((byte)'P', xlsx[0]);
         var lurah = await factory.LoginAsync("lurah.cisarantenwetan");
         Assert.Contains("AccessDenied", (await lurah.GetAsync($"/Rapor/{Sukajadi}/{period}?handler=Pdf", Ct)).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
-    }
-
-    /// <summary>The PDF's text as poppler reads it (build.sh installs poppler-utils).</summary>
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        using var p = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        File.Delete(path);
-        return text;
     }
 
     [Fact]

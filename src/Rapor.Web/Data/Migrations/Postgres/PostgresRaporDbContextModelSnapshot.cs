@@ -434,6 +434,95 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.ToTable("Bidang");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SectionOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.ChecklistTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistTemplates");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,6 +569,9 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<bool>("Checked")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ChecklistItemId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -516,6 +608,12 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("SupervisionVisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TemuanEventId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -540,6 +638,10 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasIndex("ReportValueId");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("SupervisionVisitId");
+
+                    b.HasIndex("TemuanEventId");
 
                     b.ToTable("Evidence");
                 });
@@ -667,6 +769,9 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("LastSubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -697,6 +802,10 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -748,6 +857,73 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.IdmScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<double>("Idm")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IdmMismatch")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Ike")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Ikl")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Iks")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SheetStatus")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("StatusMismatch")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesaCode", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("TenantCode", "Year", "Status");
+
+                    b.ToTable("IdmScores");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.Indicator", b =>
@@ -2067,6 +2243,275 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.ToTable("SkmResponses");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.SupervisionTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("VisitId", "OfficialId")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionTeamMembers");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.SupervisionVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<double?>("GpsAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KecamatanCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid?>("LastSubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("DesaCode", "ScheduledOn");
+
+                    b.HasIndex("KecamatanCode", "ScheduledOn");
+
+                    b.HasIndex("TenantCode", "ScheduledOn");
+
+                    b.ToTable("SupervisionVisits");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Temuan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("KecamatanCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesaCode", "Status");
+
+                    b.HasIndex("KecamatanCode", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("VisitId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("Temuan");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TemuanEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("TemuanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemuanId");
+
+                    b.ToTable("TemuanEvents");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.Tenant", b =>
                 {
                     b.Property<string>("Code")
@@ -2197,6 +2642,52 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.ToTable("TppPolicies");
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.VisitAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("VisitId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("VisitAnswers");
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.VisitFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2293,6 +2784,15 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.ChecklistItem", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.ChecklistTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.DeadlineExtension", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.Period", null)
@@ -2322,6 +2822,16 @@ namespace Rapor.Web.Data.Migrations.Postgres
                     b.HasOne("Rapor.Web.Domain.ReportValue", null)
                         .WithMany()
                         .HasForeignKey("ReportValueId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapor.Web.Domain.SupervisionVisit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisionVisitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapor.Web.Domain.TemuanEvent", null)
+                        .WithMany()
+                        .HasForeignKey("TemuanEventId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
@@ -2459,11 +2969,68 @@ namespace Rapor.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapor.Web.Domain.SupervisionTeamMember", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.SupervisionVisit", null)
+                        .WithMany("Team")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.SupervisionVisit", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.ChecklistTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Temuan", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.SupervisionVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.TemuanEvent", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.Temuan", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TemuanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapor.Web.Domain.TppExclusion", b =>
                 {
                     b.HasOne("Rapor.Web.Domain.TppPolicy", null)
                         .WithMany("Exclusions")
                         .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.VisitAnswer", b =>
+                {
+                    b.HasOne("Rapor.Web.Domain.ChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapor.Web.Domain.SupervisionVisit", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2486,6 +3053,11 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.Bidang", b =>
                 {
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.ChecklistTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.FieldVisit", b =>
@@ -2515,6 +3087,18 @@ namespace Rapor.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Rapor.Web.Domain.SkmReport", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.SupervisionVisit", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapor.Web.Domain.Temuan", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Rapor.Web.Domain.TppPolicy", b =>
