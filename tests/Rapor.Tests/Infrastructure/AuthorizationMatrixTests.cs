@@ -60,6 +60,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 await File.WriteAllBytesAsync(Path.Combine(StorageRoot, evidence.Id.ToString("N")), Scenario.Png);
                 return await db.SaveChangesAsync();
             });
+            // PATEN (issue 13): a ticket called to counter 1 of Kecamatan Cinambo, for the ticket pages and the counter steps.
+            await this.DeskAsync(Scenario.Cinambo, 1);
+            await WithDbAsync(async db =>
+            {
+                var service = await db.ServiceStandards.FirstAsync(s => s.UnitCode == Scenario.Cinambo && s.Active);
+                var counter = await db.QueueCounters.FirstAsync(c => c.UnitCode == Scenario.Cinambo && c.Number == 1);
+                var now = DateTime.UtcNow;
+                var ticket = new Rapor.Web.Domain.QueueTicket
+                {
+                    UnitCode = Scenario.Cinambo, Day = DateOnly.FromDateTime(now), Group = "Z", Seq = 901, ServiceId = service.Id, ServiceCode = service.Code,
+                    Status = Rapor.Web.Domain.TicketStatus.Dipanggil, TakenAt = now, FirstCalledAt = now, CalledAt = now, CallCount = 1, CounterId = counter.Id,
+                };
+                db.QueueTickets.Add(ticket);
+                Ids["{ticket}"] = ticket.Id.ToString();
+                return await db.SaveChangesAsync();
+            });
             Waspada = await WithDbAsync(async db =>
             {
                 var visit = await db.SupervisionVisits.Where(v => v.DesaCode == WaspadaScenario.BatujajarTimur && v.Status == Rapor.Web.Domain.SupervisionVisitStatus.Selesai).Select(v => v.Id).FirstAsync();
@@ -182,6 +198,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("/api/queue/32.73.29/board", [.. TenantWide, Camat, Staf, Loket]),
         ("/api/queue/32.73.29/services", [.. TenantWide, Camat, Staf, Loket]),
         ("/api/public/32.73/services/32.73.29", Users),
+        // PATEN (issue 13)
+        ("/Antrean/Tiket/{ticket}", Users), // the ticket's QR: its number is the only secret
+        ("/api/public/queue/tickets/{ticket}", Users),
+        ("/api/queue/32.73.29/events", [.. TenantWide, Camat, Staf, Loket]), // same readers as the board; read up to the headers only (a stream)
+        ("/api/tokens/me", SignedIn),
+        ("/api/public/32.73/ikm/32.73.29/2034", Users), // not published: 404 to everyone, never the figures
+        ("/Skm/Laporan/32.73.29/2034", Users),
         ("/healthz", Users),
         ("/Tenants", [Admin]),
         ("/Onboarding", [Admin]),
@@ -240,6 +263,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("POST", "/api/reports/32.73.01.1001/2034-01/submit", "", []),
         ("POST", "/api/verification/32.73.29.1001/2034-01/decisions", "{}", [Verifikator]),
         ("POST", "/api/reports/32.73.29.1001/2034-01/evidence", Multipart, [Lurah]), // no file part: 400 for the lurah, after the unit check
+        // PATEN (issue 13): only the unit's own counter staff act on its tickets (a 409 once the ticket moved on is "allowed").
+        ("POST", "/api/queue/tickets/{ticket}/recall", "{}", [Camat, Staf, Loket]),
+        ("POST", "/api/queue/tickets/{ticket}/start", "{}", [Camat, Staf, Loket]),
+        ("POST", "/api/queue/tickets/{ticket}/no-show", "{}", [Camat, Staf, Loket]),
+        ("POST", "/api/queue/tickets/{ticket}/finish", "{\"outcome\":\"Selesai\"}", [Camat, Staf, Loket]),
+        // A citizen's survey answer: anyone; signed-in first so the CSRF case proves a cookie alone cannot post it. No answers: 400.
+        ("POST", "/api/public/skm/32.73.29/responses", "{}", [.. SignedIn, "anon"]),
     ];
 
     public static TheoryData<string, string, bool> Cases()
@@ -256,7 +286,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     public async Task Role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
     {
         var client = await fixture.ClientFor(user);
-        using var response = await client.GetAsync(fixture.Url(path), TestContext.Current.CancellationToken);
+        // Up to the headers only: the queue's event stream (SSE) never ends; disposing the response closes it.
+        using var response = await client.GetAsync(fixture.Url(path), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         var location = response.Headers.Location?.OriginalString ?? "";
         var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
             || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
@@ -346,13 +377,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         return data;
     }
 
-    private static HttpRequestMessage WriteRequest(string method, string path, string? token, string contentType = "application/json")
+    private HttpRequestMessage WriteRequest(string method, string path, string? token, string contentType = "application/json")
     {
         var body = Writes.First(w => w.Method == method && w.Path == path).Body;
         var content = new StringContent(body ?? "", System.Text.Encoding.UTF8, contentType);
         if (body == Multipart && contentType == "application/json")
             content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
-        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+        var request = new HttpRequestMessage(new HttpMethod(method), fixture.Url(path)) { Content = content };
         if (token is not null)
             request.Headers.Add("RequestVerificationToken", token);
         return request;
@@ -418,7 +449,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var admin = await fixture.ClientFor(Admin);
         foreach (var path in Matrix.Select(m => m.Path).Distinct())
         {
-            using var r = await admin.GetAsync(fixture.Url(path), ct);
+            using var r = await admin.GetAsync(fixture.Url(path), HttpCompletionOption.ResponseHeadersRead, ct);
             if (r.Headers.TryGetValues(EndpointKeys.Header, out var keys))
                 covered.Add(Uri.UnescapeDataString(keys.Single()));
         }
