@@ -211,20 +211,20 @@ public static class ExcelExport
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    /// <summary>One workbook; each sheet a list of rows (column name → value), in order.</summary>
-    public static MemoryStream Save(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets)
+    /// <summary>One workbook; each sheet a list of rows (column name → value), in order; <paramref name="configuration"/> sets column formats (dates as dd-mm-yyyy).</summary>
+    public static MemoryStream Save(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets, MiniExcelLibs.OpenXml.OpenXmlConfiguration? configuration = null)
     {
         var safe = new Dictionary<string, object>();
         foreach (var (name, rows) in sheets)
             safe[name] = rows.Select(Neutralize).ToList();
         var stream = new MemoryStream();
-        stream.SaveAs(safe);
+        stream.SaveAs(safe, configuration: configuration);
         stream.Position = 0;
         return stream;
     }
 
-    public static MemoryStream Save(string sheet, IEnumerable<IDictionary<string, object?>> rows) =>
-        Save(new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { [sheet] = rows });
+    public static MemoryStream Save(string sheet, IEnumerable<IDictionary<string, object?>> rows, MiniExcelLibs.OpenXml.OpenXmlConfiguration? configuration = null) =>
+        Save(new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { [sheet] = rows }, configuration);
 
     private static Dictionary<string, object?> Neutralize(IDictionary<string, object?> row) =>
         row.ToDictionary(c => c.Key, c => c.Value is string s ? Neutralize(s) : c.Value);

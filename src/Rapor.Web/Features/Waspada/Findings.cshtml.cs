@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Infrastructure;
@@ -60,7 +59,6 @@ public sealed class FindingsModel(RaporDbContext db, IAuthorizationService authz
             ["Tanggal tindak lanjut"] = f.FollowUpOn?.ToDateTime(TimeOnly.MinValue),
             ["Tepat waktu"] = f.ClosedOnTime switch { true => "ya", false => "tidak", _ => null },
         }).ToList();
-        var ms = new MemoryStream();
         var config = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
         {
             DynamicColumns =
@@ -70,9 +68,8 @@ public sealed class FindingsModel(RaporDbContext db, IAuthorizationService authz
                 new("Tanggal tindak lanjut") { Format = "dd-mm-yyyy", Width = 14 },
             ],
         };
-        ms.SaveAs(rows.Count > 0 ? rows : [new Dictionary<string, object?> { ["Keterangan"] = "Tidak ada temuan untuk saringan ini." }], sheetName: "Temuan", configuration: config);
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"temuan-{Unit.Code}-{Status}-{Today:yyyy-MM-dd}.xlsx");
+        var ms = ExcelExport.Save("Temuan", rows.Count > 0 ? rows : [new Dictionary<string, object?> { ["Keterangan"] = "Tidak ada temuan untuk saringan ini." }], config);
+        return File(ms, ExcelExport.ContentType, $"temuan-{Unit.Code}-{Status}-{Today:yyyy-MM-dd}.xlsx");
     }
 
     private async Task<IActionResult?> LoadAsync(string? unit, string? status, CancellationToken ct)

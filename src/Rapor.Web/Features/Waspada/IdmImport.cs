@@ -59,6 +59,7 @@ public static partial class IdmImport
         }
         var rows = new List<Row>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var example = ExampleCode(desa.Values);
         Dictionary<string, string>? columns = null;
         var line = 1;
         try
@@ -88,7 +89,7 @@ public static partial class IdmImport
                 var code = NormalizeCode(Cell("code"));
                 if (code is null)
                 {
-                    Error($"{where}: kode desa \"{Cell("code")}\" bukan kode Kemendagri (contoh 32.17.09.2001 atau 3217092001).");
+                    Error($"{where}: kode desa \"{Cell("code")}\" bukan kode Kemendagri (contoh {example} atau {example.Replace(".", "", StringComparison.Ordinal)}).");
                     continue;
                 }
                 if (!desa.TryGetValue(code, out var region))
@@ -163,7 +164,13 @@ public static partial class IdmImport
     private static string Key(string header) =>
         new(YearPattern().Replace(header, "").Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
 
-    /// <summary>"32.17.09.2001" or "3217092001" (as text or as a number cell) → "32.17.09.2001"; null when it is neither.</summary>
+    /// <summary>An example desa code for help texts, the tenant's own first desa: no tenant's code is written into the app.</summary>
+    public static string ExampleCode(IEnumerable<Region> units) =>
+        units.Where(r => r.Type == "desa").Select(r => r.Code).Order(StringComparer.Ordinal).FirstOrDefault()
+        ?? units.Select(r => r.Code).Order(StringComparer.Ordinal).FirstOrDefault()
+        ?? "PP.KK.CC.DDDD";
+
+    /// <summary>"PP.KK.CC.DDDD" or "PPKKCCDDDD" (as text or as a number cell) → "PP.KK.CC.DDDD"; null when it is neither.</summary>
     public static string? NormalizeCode(string text)
     {
         var t = text.Trim();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Rapor.Web.Data;
 using Rapor.Web.Domain;
 using Rapor.Web.Infrastructure;
@@ -13,6 +12,9 @@ public sealed class IdmImportModel(RaporDbContext db, TimeProvider clock) : Page
 {
     public Tenant Tenant { get; private set; } = null!;
     public List<string> Errors { get; } = [];
+
+    /// <summary>The tenant's own first desa code, the example in the help text.</summary>
+    public string ExampleCode { get; private set; } = "";
     public int? Year { get; private set; }
     public int Imported { get; private set; }
     public List<IdmImport.Row> Flagged { get; private set; } = [];
@@ -25,11 +27,9 @@ public sealed class IdmImportModel(RaporDbContext db, TimeProvider clock) : Page
         if (await LoadAsync(tenant, ct) is { } denied)
             return denied;
         var desa = await db.Regions.AsNoTracking().Where(r => r.TenantCode == Tenant.Code && r.Type == "desa").OrderBy(r => r.Code).Take(3).ToListAsync(ct);
-        var rows = desa.Select(d => new Dictionary<string, object?> { ["Kode Desa"] = d.Code, ["Nama Desa"] = d.Name, ["IKS"] = 0.7, ["IKE"] = 0.6, ["IKL"] = 0.65, ["IDM"] = 0.65, ["Status"] = "Berkembang" }).ToList();
-        var ms = new MemoryStream();
-        ms.SaveAs(rows, sheetName: "IDM");
-        ms.Position = 0;
-        return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"idm-contoh-{Tenant.Code}.xlsx");
+        var rows = desa.Select(d => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Kode Desa"] = d.Code, ["Nama Desa"] = d.Name, ["IKS"] = 0.7, ["IKE"] = 0.6, ["IKL"] = 0.65, ["IDM"] = 0.65, ["Status"] = "Berkembang" }).ToList();
+        var ms = ExcelExport.Save("IDM", rows);
+        return File(ms, ExcelExport.ContentType, $"idm-contoh-{Tenant.Code}.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(string? tenant, int? year, IFormFile? file, CancellationToken ct)
@@ -115,6 +115,8 @@ public sealed class IdmImportModel(RaporDbContext db, TimeProvider clock) : Page
         if (!UnitScope.CanAdminister(User, t.Code))
             return Forbid();
         Tenant = t;
+        ExampleCode = IdmImport.ExampleCode(await db.Regions.AsNoTracking().Where(r => r.TenantCode == t.Code && r.Level == RegionLevel.Kelurahan)
+            .OrderBy(r => r.Type == "desa" ? 0 : 1).ThenBy(r => r.Code).Take(1).ToListAsync(ct));
         return null;
     }
 }

@@ -7,8 +7,9 @@
     const DB_NAME = 'rapor-offline';
     const PAGES = 'rapor-pages';
     const STATIC = 'rapor-static';
-    const T = JSON.parse(document.getElementById('offline-text')?.textContent || '{}');
-    const CFG = JSON.parse(document.getElementById('offline-config')?.textContent || '{}');
+    const host = document.getElementById('offline-queue');
+    const T = JSON.parse(host?.dataset.texts || '{}');
+    const CFG = JSON.parse(host?.dataset.config || '{}');
     const ME = document.querySelector('meta[name="rapor-user"]')?.content || '';
     const MAX_SIDE = CFG.maxSide || 1600;
     const MAX_BYTES = CFG.maxBytes || 500 * 1024;
