@@ -268,6 +268,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("POST", "/api/queue/tickets/{ticket}/start", "{}", [Camat, Staf, Loket]),
         ("POST", "/api/queue/tickets/{ticket}/no-show", "{}", [Camat, Staf, Loket]),
         ("POST", "/api/queue/tickets/{ticket}/finish", "{\"outcome\":\"Selesai\"}", [Camat, Staf, Loket]),
+        ("POST", "/api/queue/32.73.29/tickets", "{}", [Camat, Staf, Loket]), // no service: 400
+        ("POST", "/api/queue/32.73.29/counters/99/call-next", "{}", [Camat, Staf, Loket]), // no such counter: 404, nobody called
+        ("POST", "/api/queue/tickets/{ticket}/transfer", "{\"counter\":9}", [Camat, Staf, Loket]), // no counter 9: 400
         // A citizen's survey answer: anyone; signed-in first so the CSRF case proves a cookie alone cannot post it. No answers: 400.
         ("POST", "/api/public/skm/32.73.29/responses", "{}", [.. SignedIn, "anon"]),
     ];
