@@ -50,6 +50,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 var visit = new Rapor.Web.Domain.FieldVisit { UnitCode = "32.73.29.1001", PeriodId = period.Id, ScheduledOn = new DateOnly(2034, 1, 20), Verifier = "verifikator" };
                 db.FieldVisits.Add(visit);
                 Ids["{visit}"] = visit.Id.ToString();
+                var activity = new Rapor.Web.Domain.FieldActivity { UnitCode = "32.73.29.1001", Kind = "Kerja bakti", Place = "RW 01", Date = new DateOnly(2034, 1, 5), CreatedBy = Lurah, CreatedAt = DateTime.UtcNow };
+                db.FieldActivities.Add(activity);
+                Ids["{activity}"] = activity.Id.ToString();
                 var evidence = new Rapor.Web.Domain.Evidence
                 {
                     UnitCode = "32.73.29.1001", FileName = "bukti.png", ContentType = "image/png", Size = Scenario.Png.Length, Sha256 = "", UploadedBy = "test", UploadedAt = DateTime.UtcNow,
@@ -84,6 +87,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 var year = await db.IdmScores.MaxAsync(s => s.Year);
                 return (visit.ToString(), finding.ToString(), other.ToString(), year);
             });
+            Ids["{wv}"] = Waspada.OtherVisit;
+            Ids["{wf}"] = Waspada.Finding;
         }
 
         /// <summary>Placeholders in matrix paths ({fw}, {innovation}, …) → ids made above.</summary>
@@ -253,6 +258,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     /// POST/PUT/PATCH/DELETE endpoint under /api needs a row: it is also that endpoint's CSRF test.
     /// </summary>
     /// <summary>A multipart body with an indicator and no file, for upload endpoints.</summary>
+    /// <summary>A phone's photo upload without the file: the photo id it chose, nothing else.</summary>
+    private const string PhotoPart = "--b\r\nContent-Disposition: form-data; name=\"photoId\"\r\n\r\n0199b000-0000-7000-8000-0000000000f1\r\n--b--\r\n";
+
     private const string Multipart = "--b\r\nContent-Disposition: form-data; name=\"indicator\"\r\n\r\n1.01\r\n--b--\r\n";
 
     private static readonly (string Method, string Path, string? Body, string[] Allowed)[] Writes =
@@ -269,6 +277,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("POST", "/api/queue/tickets/{ticket}/no-show", "{}", [Camat, Staf, Loket]),
         ("POST", "/api/queue/tickets/{ticket}/finish", "{\"outcome\":\"Selesai\"}", [Camat, Staf, Loket]),
         ("POST", "/api/queue/32.73.29/tickets", "{}", [Camat, Staf, Loket]), // no service: 400
+        // Field capture (issue 14): phones that were offline send what they kept. Ids: {visit} a verifier's visit,
+        // {wv} a WASPADA visit of Desa Batujajar Barat, {wf} a finding of Desa Batujajar Timur (answered by its kades only).
+        ("POST", "/api/activities/0199b000-0000-7000-8000-0000000000a1", "{}", [Camat, Lurah, Staf, CamatKbb]),
+        ("POST", "/api/activities/{activity}/photos", PhotoPart, [Lurah]), // only who recorded the activity
+        ("POST", "/api/verification/visits/{visit}/sync", "{}", [Verifikator]),
+        ("POST", "/api/verification/visits/{visit}/photos", PhotoPart, [Verifikator]),
+        ("POST", "/api/waspada/visits/{wv}/sync", "{}", [CamatKbb]),
+        ("POST", "/api/waspada/visits/{wv}/photos", PhotoPart, [CamatKbb]),
+        ("POST", "/api/waspada/findings/{wf}/follow-up", Multipart, []),
+        ("POST", "/api/waspada/findings/{wf}/review", "{}", [CamatKbb]),
         ("POST", "/api/queue/32.73.29/counters/99/call-next", "{}", [Camat, Staf, Loket]), // no such counter: 404, nobody called
         ("POST", "/api/queue/tickets/{ticket}/transfer", "{\"counter\":9}", [Camat, Staf, Loket]), // no counter 9: 400
         // A citizen's survey answer: anyone; signed-in first so the CSRF case proves a cookie alone cannot post it. No answers: 400.
@@ -348,9 +366,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     [MemberData(nameof(WaspadaCases))]
     public async Task Waspada_role_is_allowed_or_denied_as_the_matrix_says(string user, string path, bool allowed)
     {
+        await Role_is_allowed_or_denied_as_the_matrix_says(user, WaspadaPath(path), allowed);
+    }
+
+    private string WaspadaPath(string path)
+    {
         var w = fixture.Waspada;
-        await Role_is_allowed_or_denied_as_the_matrix_says(user, path.Replace("{v}", w.Visit, StringComparison.Ordinal).Replace("{f}", w.Finding, StringComparison.Ordinal)
-            .Replace("{o}", w.OtherVisit, StringComparison.Ordinal).Replace("{y}", w.IdmYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), allowed);
+        return path.Replace("{v}", w.Visit, StringComparison.Ordinal).Replace("{f}", w.Finding, StringComparison.Ordinal)
+            .Replace("{o}", w.OtherVisit, StringComparison.Ordinal).Replace("{y}", w.IdmYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -384,7 +407,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     {
         var body = Writes.First(w => w.Method == method && w.Path == path).Body;
         var content = new StringContent(body ?? "", System.Text.Encoding.UTF8, contentType);
-        if (body == Multipart && contentType == "application/json")
+        if (body is not null && body.StartsWith("--b\r\n", StringComparison.Ordinal) && contentType == "application/json")
             content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
         var request = new HttpRequestMessage(new HttpMethod(method), fixture.Url(path)) { Content = content };
         if (token is not null)
@@ -450,7 +473,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var all = EndpointKeys.All(fixture.Services);
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var admin = await fixture.ClientFor(Admin);
-        foreach (var path in Matrix.Select(m => m.Path).Distinct())
+        foreach (var path in Matrix.Select(m => m.Path).Concat(WaspadaMatrix.Select(m => WaspadaPath(m.Path))).Distinct())
         {
             using var r = await admin.GetAsync(fixture.Url(path), HttpCompletionOption.ResponseHeadersRead, ct);
             if (r.Headers.TryGetValues(EndpointKeys.Header, out var keys))

@@ -177,6 +177,9 @@ public static class QueueApi
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> Transfer(Guid id, TransferRequest body, HttpContext http, RaporDbContext db, QueueService q, CancellationToken ct)
     {
         var unit = await db.QueueTickets.AsNoTracking().Where(t => t.Id == id).Select(t => t.UnitCode).FirstOrDefaultAsync(ct);
+        // Only the unit's own officers learn which counters it has.
+        if (unit is not null && !UnitScope.CanServeQueue(http.User, unit))
+            return Problem(403, "Akses ditolak", "Hanya petugas loket unit ini yang dapat memindahkan tiket.");
         var to = unit is null ? null : await db.QueueCounters.AsNoTracking().FirstOrDefaultAsync(c => c.UnitCode == unit && c.Number == body.Counter, ct);
         if (unit is not null && to is null)
             return Problem(400, "Loket tujuan tidak ada", $"Tidak ada loket nomor {body.Counter} di unit ini.");
