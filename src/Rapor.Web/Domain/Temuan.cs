@@ -165,7 +165,11 @@ public sealed class Temuan : IAudited
     private void Log(TemuanAction action, string user, DateTime now, string? note)
     {
         Version++;
-        Events.Add(new TemuanEvent { TemuanId = Id, At = now, UserName = user, Action = action, Note = note, DesaCode = DesaCode });
+        // Two steps of one action (return with a new due date) share the clock reading: keep the history's order by
+        // time alone, 1 µs apart (the finest PostgreSQL keeps).
+        var last = Events.Count == 0 ? DateTime.MinValue : Events.Max(e => e.At);
+        var at = now > last ? now : last.AddTicks(10);
+        Events.Add(new TemuanEvent { TemuanId = Id, At = at, UserName = user, Action = action, Note = note, DesaCode = DesaCode });
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -81,7 +81,10 @@ public sealed class SupervisionIndicatorTests(RaporFactory factory) : IClassFixt
         Assert.Contains($"Cipangeran: tidak ada dalam rencana pengawasan {month.Year}", fill, StringComparison.Ordinal);
         Assert.Contains("Jati: 0 dari 1 kunjungan sesuai jadwal", fill, StringComparison.Ordinal);
 
-        using var submit = await camat.PostAsync($"/api/reports/{Saguling}/{period}/submit", null, Ct);
+        // Cookie-authenticated API changes carry the page's antiforgery token (ADR-040).
+        using var submitRequest = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{Saguling}/{period}/submit");
+        submitRequest.Headers.Add("RequestVerificationToken", await RaporFactory.AntiforgeryTokenAsync(camat, "/"));
+        using var submit = await camat.SendAsync(submitRequest, Ct);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         var values = await factory.WithDbAsync(db => db.ReportValues.Where(v => v.UnitCode == Saguling).ToDictionaryAsync(v => v.IndicatorId, Ct));
         Assert.Equal(25, values[supervised].Value);

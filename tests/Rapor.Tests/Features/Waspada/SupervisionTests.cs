@@ -203,7 +203,7 @@ public sealed class SupervisionTests(RaporFactory factory) : IClassFixture<Rapor
         var kasi = await factory.LoginAsync("kasi.pemerintahan.batujajar");
         using var noToken = await kasi.PostAsJsonAsync(SyncUrl(visit), new { submissionId = Guid.NewGuid(), complete = false, fields = new Dictionary<string, string>() }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
-        Assert.Contains("Token keamanan", await ProblemAsync(noToken), StringComparison.Ordinal);
+        Assert.Contains(Rapor.Web.Infrastructure.ApiAntiforgery.Title, await ProblemAsync(noToken), StringComparison.Ordinal); // the app-wide API rule (ADR-040) answers first
         using var wrongToken = await SyncAsync(kasi, SyncUrl(visit), [], complete: false, token: "bukan-token");
         Assert.Equal(HttpStatusCode.BadRequest, wrongToken.StatusCode);
         var kades = await factory.LoginAsync("kades.32.17.09.2002");
