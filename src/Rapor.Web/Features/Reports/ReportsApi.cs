@@ -1,5 +1,4 @@
 using Microsoft.OpenApi;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -91,11 +90,9 @@ public static class ReportsApi
     };
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult>> PostEvidence(string unitCode, string period, HttpContext http,
-        ReportWorkflow wf, RaporDbContext db, IAntiforgery antiforgery, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        ReportWorkflow wf, RaporDbContext db, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        // A multipart body can be posted cross-site without a CORS preflight, so this call proves it comes from a page of ours.
-        if (!await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(statusCode: 400, title: "Token antiforgery tidak valid", detail: "Kirim header RequestVerificationToken dari halaman Rapor yang sedang dibuka.");
+        // Cross-site posts are refused before this runs: ApiAntiforgery checks every cookie-authenticated API change.
         var c = await wf.LoadAsync(unitCode, period, ct);
         if (c is null)
             return NotFound(unitCode, period);
